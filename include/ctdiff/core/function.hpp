@@ -1,0 +1,77 @@
+#ifndef CTDIFF_CORE_FUNCTION_HPP
+#define CTDIFF_CORE_FUNCTION_HPP
+
+/// \file
+/// `apply<F, A>`: a function F applied to an expression A, and the `Function` concept a tag F
+/// models. The engine (diff/, algebra/, eval/) knows functions only through this interface:
+///
+/// | member | meaning |
+/// |---|---|
+/// | `name`, `latex` | how it prints |
+/// | `eval(T u)` | its value, through ctdiff::math (constexpr, vectorizable) |
+/// | `derivative(U)` | d/du as an expression of u (what `d` uses: the stable, readable rule) |
+/// | `definition(U)` | optional: the function in terms of exp, log, erf, powers and arithmetic; the algebra expands it to prove identities, and a static test proves `derivative` agrees with differentiating `definition` |
+/// | `at_zero` | optional: the exact value at 0, folded by the constructor |
+///
+/// exp, log and erf are the primitives (no definition); a user's own function is a tag like any
+/// of ctdiff's.
+
+#include <ctdiff/core/constant.hpp>
+#include <ctdiff/core/node.hpp>
+#include <ctdiff/core/variable.hpp>
+
+#include <concepts>
+#include <string_view>
+
+namespace ctdiff {
+
+/// A function tag usable in `apply<F, A>`.
+template <class F>
+concept Function = requires {
+    { F::name } -> std::convertible_to<std::string_view>;
+    { F::latex } -> std::convertible_to<std::string_view>;
+    { F::eval(1.0) } -> std::same_as<double>;
+    { F::eval(1.0f) } -> std::same_as<float>;
+};
+
+template <class F>
+concept DefinedFunction = Function<F> && requires { F::definition(variable<0>{}); };
+
+/// F applied to A.
+template <class F, class A>
+struct apply : node<apply<F, A>> {
+    using function = F;
+    using argument = A;
+    template <class Env>
+    static constexpr auto eval(const Env& env) {
+        return F::eval(A::eval(env));
+    }
+};
+
+template <class E>
+inline constexpr bool is_apply_v = false;
+template <class F, class A>
+inline constexpr bool is_apply_v<apply<F, A>> = true;
+
+namespace detail {
+template <class F>
+concept has_value_at_zero = requires { F::at_zero; };
+
+/// The constructor every function's builder uses: folds F(0) when its value is exact.
+template <Function F, Expression A>
+constexpr auto make_apply(A) {
+    if constexpr (is_constant_v<A> && has_value_at_zero<F>) {
+        if constexpr (A::value == ratio{0}) {
+            return constant<F::at_zero>{};
+        } else {
+            return apply<F, A>{};
+        }
+    } else {
+        return apply<F, A>{};
+    }
+}
+} // namespace detail
+
+} // namespace ctdiff
+
+#endif

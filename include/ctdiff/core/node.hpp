@@ -1,0 +1,48 @@
+#ifndef CTDIFF_CORE_NODE_HPP
+#define CTDIFF_CORE_NODE_HPP
+
+/// \file
+/// What every expression node is: an empty type deriving from `node<Self>`. The formula lives in
+/// the type, so equal subexpressions are equal types (what the kernels' common-subexpression
+/// elimination and the algebra's lowering rely on), and values of node types carry no state.
+
+#include <array>
+#include <concepts>
+#include <cstddef>
+#include <type_traits>
+
+namespace ctdiff {
+
+struct node_base {};
+
+/// An expression: an empty node type of ctdiff's vocabulary (or a user's, deriving from `node`).
+template <class E>
+concept Expression = std::is_base_of_v<node_base, std::remove_cvref_t<E>> && std::is_empty_v<std::remove_cvref_t<E>>;
+
+/// Values of the variables and run-time parameters an expression is evaluated at.
+/// `vars[i]` is variable<i> (x = variable<0>), `params[j]` is parameter<j> (α = parameter<0>).
+template <std::floating_point T, std::size_t NV, std::size_t NP = 0>
+struct environment {
+    std::array<T, NV> vars{};
+    std::array<T, NP> params{};
+};
+
+/// Evaluates `e` in `env` with ctdiff's own constexpr math: the same code in a static_assert and at
+/// run time.
+template <Expression E, std::floating_point T, std::size_t NV, std::size_t NP>
+[[nodiscard]] constexpr T evaluate(E, const environment<T, NV, NP>& env) {
+    return E::eval(env);
+}
+
+/// CRTP base of every node. `e(x0, x1, …)` evaluates e at x = x0, y = x1, … (no parameters).
+template <class Self>
+struct node : node_base {
+    template <std::floating_point T, std::same_as<T>... Ts>
+    constexpr T operator()(T x0, Ts... xs) const {
+        return Self::eval(environment<T, 1 + sizeof...(Ts), 0>{{x0, xs...}, {}});
+    }
+};
+
+} // namespace ctdiff
+
+#endif

@@ -1,0 +1,10 @@
+#ifndef CTDIFF_CTDIFF_HPP
+#define CTDIFF_CTDIFF_HPP
+
+/// \file
+/// The umbrella header: includes every public part of ctdiff. Include narrower headers to
+/// compile faster.
+
+#include <ctdiff/version.hpp>
+
+#endif
