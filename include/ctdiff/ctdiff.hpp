@@ -5,6 +5,8 @@
 /// The umbrella header: includes every public part of ctdiff. Include narrower headers to
 /// compile faster.
 
+#include <ctdiff/core.hpp>
+#include <ctdiff/diff.hpp>
 #include <ctdiff/version.hpp>
 
 #endif
