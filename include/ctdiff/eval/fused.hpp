@@ -1,0 +1,245 @@
+#ifndef CTDIFF_EVAL_FUSED_HPP
+#define CTDIFF_EVAL_FUSED_HPP
+
+/// \file
+/// Fused element-wise kernels: several expressions of the same inputs computed in ONE pass over
+/// `std::span`s, each common subexpression once per element.
+///
+///     auto k = ctdiff::fused(f, d(f, x), d<2>(f, x));   // f, f′, f″ of x
+///     k(xs, ys, dys, d2ys);                                // any contiguous float/double arrays
+///     k(xs, ys, dys, d2ys, ctdiff::params{0.01f});         // with α = parameter<0> = 0.01
+///
+/// `ctdiff::kernel<N>(e...)` is the same for expressions of N variables (variable<i> reads input i);
+/// the backward kernels of eval/backward.hpp are built on it.
+///
+/// How it works: each output is first rewritten into its kernel form (eval/lower.hpp: σ(u) and
+/// σ(−u) share one exp), the distinct subexpressions of all outputs are listed in post-order
+/// (eval/dag.hpp), and the loop body evaluates that list into locals — straight-line code the
+/// compiler vectorizes (checked in tests/vectorize/kernels.cpp).
+///
+/// Contract of a call `k(in₀…, out₀…, [params], [kernel_options])`:
+/// - every array has the same length, else std::invalid_argument naming the two sizes (nothing
+///   is written); empty arrays are fine;
+/// - an output may be the very same array as an input (in place: `k(xs, xs)` overwrites x by
+///   f(x)); any other overlap between an output and another array throws std::invalid_argument;
+/// - NaN in gives NaN out for every output that depends on that input (comparisons with NaN are
+///   false, and every select's arms carry the NaN);
+/// - parameters: exactly the run-time parameters the expressions use, as `ctdiff::params{…}`.
+///
+/// Accuracy: each node rounds once in T (no FMA contraction is asked for), functions through
+/// ctdiff::math; the kernel forms' bounds are stated in eval/lower.hpp. `k.at(...)` evaluates the
+/// same DAG for one element (constexpr), the reference the fuzz harness compares against.
+
+#include <ctdiff/core/node.hpp>
+#include <ctdiff/core/variable.hpp>
+#include <ctdiff/eval/dag.hpp>
+#include <ctdiff/eval/detail/loop.hpp>
+#include <ctdiff/eval/lower.hpp>
+#include <ctdiff/eval/options.hpp>
+
+#include <array>
+#include <concepts>
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <ranges>
+#include <span>
+#include <stdexcept>
+#include <string>
+#include <tuple>
+#include <type_traits>
+#include <utility>
+
+namespace ctdiff {
+
+namespace eval::detail {
+template <class E>
+struct index_of_leaf {
+    static constexpr std::size_t variables = 0, parameters = 0;
+};
+template <std::size_t I>
+struct index_of_leaf<variable<I>> {
+    static constexpr std::size_t variables = I + 1, parameters = 0;
+};
+template <std::size_t I>
+struct index_of_leaf<parameter<I>> {
+    static constexpr std::size_t variables = 0, parameters = I + 1;
+};
+template <class... Ns>
+consteval std::size_t variables_used(type_list<Ns...>) {
+    return std::max({std::size_t{0}, index_of_leaf<Ns>::variables...});
+}
+template <class... Ns>
+consteval std::size_t parameters_used(type_list<Ns...>) {
+    return std::max({std::size_t{0}, index_of_leaf<Ns>::parameters...});
+}
+
+template <class T>
+struct is_params : std::false_type {};
+template <class T, std::size_t N>
+struct is_params<params<T, N>> : std::true_type {};
+
+inline bool overlaps(const void* a, const void* b, std::size_t bytes) {
+    const auto pa = reinterpret_cast<std::uintptr_t>(a);
+    const auto pb = reinterpret_cast<std::uintptr_t>(b);
+    return pa < pb + bytes && pb < pa + bytes;
+}
+} // namespace eval::detail
+
+/// A fused kernel computing Es... (expressions of variable<0> … variable<NIn−1>) in one pass.
+template <std::size_t NIn, Expression... Es>
+class fused_kernel {
+public:
+    static constexpr std::size_t inputs = NIn;
+    static constexpr std::size_t outputs = sizeof...(Es);
+    /// The distinct nodes one element costs, post-order (after the kernel forms).
+    using nodes = eval::subexpressions_t<eval::lowered_t<Es>...>;
+    /// How many run-time parameters a call must pass.
+    static constexpr std::size_t parameters = eval::detail::parameters_used(nodes{});
+
+    static_assert(NIn >= 1, "ctdiff kernel: a kernel needs at least one input array");
+    static_assert(sizeof...(Es) >= 1, "ctdiff kernel: a kernel needs at least one output expression");
+    static_assert(eval::detail::variables_used(nodes{}) <= NIn,
+                  "ctdiff kernel: an expression uses a variable the kernel has no input array for "
+                  "(fused(...) takes expressions of x only; use kernel<N>(...) for N variables)");
+
+    /// One element: the outputs at inputs v with parameter values p (constexpr; same DAG, same
+    /// rounding as the loop).
+    template <std::floating_point T, std::size_t NP = 0>
+    [[nodiscard]] static constexpr std::array<T, outputs> at(const std::array<T, NIn>& v,
+                                                             const std::array<T, NP>& p = {}) {
+        static_assert(NP >= parameters, "ctdiff kernel: pass a value for every run-time parameter the expressions use");
+        const environment<T, NIn, NP> env{v, p};
+        const auto s = eval::evaluate_dag<nodes>(env);
+        return {s[eval::detail::slot_v<eval::lowered_t<Es>, nodes>]...};
+    }
+
+    /// Runs the kernel over arrays: `inputs` input arrays, then `outputs` output arrays, then
+    /// optionally `ctdiff::params{…}` and a `ctdiff::kernel_options`.
+    template <class... Args>
+    void operator()(Args&&... args) const {
+        static_assert(sizeof...(Args) >= NIn + outputs && sizeof...(Args) <= NIn + outputs + 2,
+                      "ctdiff kernel: a call takes the input arrays, then one output array per expression, then "
+                      "optionally ctdiff::params{...} and ctdiff::kernel_options");
+        using first = std::remove_cvref_t<std::tuple_element_t<0, std::tuple<Args...>>>;
+        static_assert(std::ranges::contiguous_range<first>, "ctdiff kernel: the arrays must be contiguous ranges "
+                                                            "(std::span, std::vector, std::array)");
+        using T = std::remove_cv_t<std::ranges::range_value_t<first>>;
+        static_assert(std::floating_point<T>, "ctdiff kernel: the arrays must hold float or double");
+        auto tup = std::forward_as_tuple(args...);
+        std::array<std::span<const T>, NIn> in = [&]<std::size_t... I>(std::index_sequence<I...>) {
+            return std::array<std::span<const T>, NIn>{std::span<const T>(std::get<I>(tup))...};
+        }(std::make_index_sequence<NIn>{});
+        std::array<std::span<T>, outputs> out = [&]<std::size_t... O>(std::index_sequence<O...>) {
+            return std::array<std::span<T>, outputs>{std::span<T>(std::get<NIn + O>(tup))...};
+        }(std::make_index_sequence<outputs>{});
+        std::array<T, parameters> p{};
+        kernel_options opts{};
+        bool have_params = parameters == 0;
+        [&]<std::size_t... X>(std::index_sequence<X...>) {
+            (
+                [&](auto&& extra) {
+                    using E = std::remove_cvref_t<decltype(extra)>;
+                    if constexpr (eval::detail::is_params<E>::value) {
+                        static_assert(std::tuple_size_v<decltype(extra.values)> == parameters,
+                                      "ctdiff kernel: pass exactly one value per run-time parameter the "
+                                      "expressions use, in order (α = parameter<0>, β = parameter<1>)");
+                        for (std::size_t j = 0; j < parameters; ++j) {
+                            p[j] = static_cast<T>(extra.values[j]);
+                        }
+                        have_params = true;
+                    } else if constexpr (std::is_same_v<E, kernel_options>) {
+                        opts = extra;
+                    } else {
+                        static_assert(eval::detail::is_params<E>::value,
+                                      "ctdiff kernel: after the arrays only ctdiff::params{...} and "
+                                      "ctdiff::kernel_options may follow");
+                    }
+                }(std::get<NIn + outputs + X>(tup)),
+                ...);
+        }(std::make_index_sequence<sizeof...(Args) - NIn - outputs>{});
+        if (!have_params) {
+            throw std::invalid_argument("ctdiff kernel: the expressions use " + std::to_string(parameters) +
+                                        " run-time parameter(s); pass their values as ctdiff::params{...}");
+        }
+        run(in, out, p, opts);
+    }
+
+    /// The same, with the arrays already as spans.
+    template <std::floating_point T>
+    static void run(const std::array<std::span<const T>, NIn>& in, const std::array<std::span<T>, outputs>& out,
+                    const std::array<T, parameters>& p, kernel_options opts = {}) {
+        const std::size_t n = in[0].size();
+        for (std::size_t j = 0; j < NIn; ++j) {
+            if (in[j].size() != n) {
+                throw std::invalid_argument(size_message("input", j, in[j].size(), n));
+            }
+        }
+        for (std::size_t k = 0; k < outputs; ++k) {
+            if (out[k].size() != n) {
+                throw std::invalid_argument(size_message("output", k, out[k].size(), n));
+            }
+        }
+        if (n == 0) {
+            return;
+        }
+        bool in_place = false;
+        const std::size_t bytes = n * sizeof(T);
+        for (std::size_t k = 0; k < outputs; ++k) {
+            for (std::size_t j = 0; j < NIn; ++j) {
+                if (out[k].data() == in[j].data()) {
+                    in_place = true;
+                } else if (eval::detail::overlaps(out[k].data(), in[j].data(), bytes)) {
+                    throw std::invalid_argument("ctdiff kernel: output " + std::to_string(k) + " overlaps input " +
+                                                std::to_string(j) +
+                                                " without being the same array; in place is only allowed on the "
+                                                "whole array");
+                }
+            }
+            for (std::size_t l = 0; l < k; ++l) {
+                if (eval::detail::overlaps(out[k].data(), out[l].data(), bytes)) {
+                    throw std::invalid_argument("ctdiff kernel: outputs " + std::to_string(l) + " and " +
+                                                std::to_string(k) + " overlap");
+                }
+            }
+        }
+        const unsigned threads =
+            opts.threads > 1 && n >= 2 * opts.min_elements_per_thread
+                ? static_cast<unsigned>(std::min<std::size_t>(opts.threads, n / opts.min_elements_per_thread))
+                : 1U;
+        using loop = eval::detail::loop<T, parameters, std::make_index_sequence<NIn>, nodes, eval::lowered_t<Es>...>;
+        constexpr auto is = std::make_index_sequence<NIn>{};
+        eval::detail::split(n, threads, [&](std::size_t b, std::size_t e) {
+            [&]<std::size_t... I, std::size_t... O>(std::index_sequence<I...>, std::index_sequence<O...>) {
+                if (in_place) {
+                    loop::run_in_place(e - b, p, {(in[I].data() + b)...},
+                                       {(out[O].data() + b)...});
+                } else {
+                    loop::run(e - b, p, (in[I].data() + b)..., (out[O].data() + b)...);
+                }
+            }(is, std::make_index_sequence<outputs>{});
+        });
+    }
+
+private:
+    static std::string size_message(const char* what, std::size_t k, std::size_t got, std::size_t n) {
+        return std::string("ctdiff kernel: ") + what + " " + std::to_string(k) + " has " + std::to_string(got) +
+               " elements but input 0 has " + std::to_string(n) + "; all arrays of a call must have the same length";
+    }
+};
+
+/// A fused kernel of expressions of x: `fused(f, d(f, x), d<2>(f, x))` takes x and three outputs.
+template <Expression... Es>
+constexpr fused_kernel<1, Es...> fused(Es...) {
+    return {};
+}
+
+/// A fused kernel of expressions of variable<0> … variable<NIn−1> (one input array each).
+template <std::size_t NIn, Expression... Es>
+constexpr fused_kernel<NIn, Es...> kernel(Es...) {
+    return {};
+}
+
+} // namespace ctdiff
+
+#endif
