@@ -7,6 +7,7 @@
 /// (eval/backward.hpp), backward from the saved output (eval/backward_from_output.hpp).
 
 #include <ctdiff/eval/backward.hpp>
+#include <ctdiff/eval/backward_from_output.hpp>
 #include <ctdiff/eval/dag.hpp>
 #include <ctdiff/eval/fused.hpp>
 #include <ctdiff/eval/lower.hpp>

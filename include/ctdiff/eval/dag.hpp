@@ -11,6 +11,9 @@
 ///
 /// A node kind the engine does not know (a user's own node type) is evaluated whole through its
 /// `eval(env)`: correct, just not shared below that node.
+///
+/// One deliberate difference from `E::eval`: a select whose condition compares a NaN returns that
+/// NaN (E::eval takes the else-arm), so that a kernel's NaN in gives NaN out everywhere.
 
 #include <ctdiff/core/constant.hpp>
 #include <ctdiff/core/function.hpp>
@@ -172,7 +175,12 @@ template <class Op, class L, class R, class A, class B>
 struct step<select_node<compare<Op, L, R>, A, B>> {
     template <class Nodes, class S, class Env>
     static constexpr auto get(const S& s, const Env&) {
-        return Op::test(s[slot_v<L, Nodes>], s[slot_v<R, Nodes>]) ? s[slot_v<A, Nodes>] : s[slot_v<B, Nodes>];
+        // A NaN in the condition is passed on (not the else-arm): NaN in gives NaN out even where
+        // both arms are constants (Leaky ReLU′ = select(x > 0, 1, α) at x = NaN is NaN, not α).
+        const auto l = s[slot_v<L, Nodes>];
+        const auto r = s[slot_v<R, Nodes>];
+        const auto v = Op::test(l, r) ? s[slot_v<A, Nodes>] : s[slot_v<B, Nodes>];
+        return l != l ? l : (r != r ? r : v); // NOLINT: x != x is the NaN test, kept branch-free
     }
 };
 
@@ -180,7 +188,7 @@ struct step<select_node<compare<Op, L, R>, A, B>> {
 
 /// The distinct subexpressions of Es..., each once, every node after its operands.
 template <class... Es>
-using subexpressions_t = typename detail::collect_all<detail::type_list<>, Es...>::type;
+using subexpressions_t = typename detail::collect_all<detail::type_list<>, std::remove_cvref_t<Es>...>::type;
 
 /// How many distinct nodes the fused evaluation of Es... computes per element.
 template <class... Es>

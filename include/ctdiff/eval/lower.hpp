@@ -29,6 +29,8 @@
 #include <ctdiff/core/operators.hpp>
 #include <ctdiff/core/select.hpp>
 
+#include <type_traits>
+
 namespace ctdiff::eval {
 
 /// The kernel form of `apply<F, A>`; the default keeps the application.
@@ -129,7 +131,7 @@ struct kernel_form<softplus_fn> {
 
 /// The kernel form of E: every application replaced by its tag's kernel form.
 template <class E>
-using lowered_t = detail::lower_t<E>;
+using lowered_t = detail::lower_t<std::remove_cvref_t<E>>;
 
 } // namespace ctdiff::eval
 

@@ -1,0 +1,257 @@
+// The fused kernels against independent closed forms computed in long double with the C library
+// (an MPFR reference replaces them where tests/support provides one), over x ∈ ±[1e-30, 1e3],
+// ±0, ±∞, NaN and subnormals. Tolerances are in ULP of T, with a stated allowance where the
+// derivative's own formula cancels (f″ near its zeros).
+#include <ctdiff/core.hpp>
+#include <ctdiff/diff.hpp>
+#include <ctdiff/eval.hpp>
+
+#include <catch2/catch.hpp>
+
+#include <bit>
+#include <cmath>
+#include <cstdint>
+#include <limits>
+#include <vector>
+
+using namespace ctdiff;
+using namespace ctdiff::literals;
+
+namespace {
+
+using ld = long double;
+
+template <class T>
+std::int64_t ordinal(T v) { // monotone map of floats onto integers: ULP distance = difference
+    if constexpr (sizeof(T) == 4) {
+        const auto i = static_cast<std::int64_t>(std::bit_cast<std::int32_t>(v));
+        return i < 0 ? std::int64_t{INT32_MIN} - i : i;
+    } else {
+        const auto i = std::bit_cast<std::int64_t>(v);
+        return i < 0 ? INT64_MIN - i : i;
+    }
+}
+
+// ULP distance between got and the reference rounded to T; a NaN reference wants a NaN.
+template <class T>
+ld ulp_error(T got, ld want) {
+    if (std::isnan(want)) {
+        return std::isnan(got) ? 0 : std::numeric_limits<ld>::infinity();
+    }
+    if (std::isnan(got)) {
+        return std::numeric_limits<ld>::infinity();
+    }
+    const T w = static_cast<T>(want);
+    return static_cast<ld>(std::abs(static_cast<ld>(ordinal(got)) - static_cast<ld>(ordinal(w))));
+}
+
+// Within `ulps` ULP, or within `ulps` ULP of `scale` absolutely (for values that are a
+// cancellation of terms of size `scale`).
+// `subnormal_gain`: how much the formula amplifies a value that was rounded in the subnormal
+// range (x·(x·φ) multiplies φ's absolute error, at most denorm_min, by x²).
+template <class T>
+bool close(T got, ld want, ld ulps, ld scale = 0, ld subnormal_gain = 1) {
+    if (ulp_error(got, want) <= ulps) {
+        return true;
+    }
+    const ld eps = std::numeric_limits<T>::epsilon();
+    const ld err = std::fabs(static_cast<ld>(got) - want);
+    return std::isfinite(want) &&
+           (err <= ulps * eps * std::fabs(scale) || err <= ulps * std::numeric_limits<T>::denorm_min() * subnormal_gain);
+}
+
+template <class T>
+std::vector<T> sample_points() {
+    std::vector<T> v;
+    for (ld m = 1e-30L; m < 1e3L; m *= 1.37L) {
+        v.push_back(static_cast<T>(m));
+        v.push_back(static_cast<T>(-m));
+    }
+    for (ld t = -40; t <= 40; t += 0.0625L) {
+        v.push_back(static_cast<T>(t));
+    }
+    const T inf = std::numeric_limits<T>::infinity();
+    for (T s : {T(0), T(-0.0), T(1000), T(-1000), inf, -inf, std::numeric_limits<T>::denorm_min(),
+                -std::numeric_limits<T>::denorm_min(), std::numeric_limits<T>::min() / 4, std::numeric_limits<T>::max(),
+                std::numeric_limits<T>::lowest()}) {
+        v.push_back(s);
+    }
+    v.push_back(std::numeric_limits<T>::quiet_NaN());
+    return v;
+}
+
+ld sigma(ld t) { return t >= 0 ? 1 / (1 + std::exp(-t)) : std::exp(t) / (1 + std::exp(t)); }
+ld dsigma(ld t) {
+    const ld e = std::exp(-std::fabs(t));
+    return e / ((1 + e) * (1 + e));
+}
+ld sech(ld t) {
+    const ld e = std::exp(-std::fabs(t));
+    return 2 * e / (1 + e * e);
+}
+ld Phi(ld t) { return std::erfc(-t / std::sqrt(2.0L)) / 2; }
+ld phi(ld t) { return std::exp(-t * t / 2) / std::sqrt(2 * 3.141592653589793238462643383279502884L); }
+
+} // namespace
+
+TEMPLATE_TEST_CASE("sigmoid, sigmoid', sigmoid'' in one pass", "[eval][kernels]", float, double) {
+    using T = TestType;
+    const auto xs = sample_points<T>();
+    std::vector<T> y(xs.size()), d1(xs.size()), d2(xs.size());
+    derivatives<2>(sigmoid(x))(xs, y, d1, d2);
+    for (std::size_t i = 0; i < xs.size(); ++i) {
+        const ld t = xs[i];
+        INFO("x = " << t << "  y = " << y[i] << "  y' = " << d1[i] << "  y'' = " << d2[i]);
+        CHECK(close(y[i], sigma(t), 4));
+        CHECK(close(d1[i], dsigma(t), 8));
+        // σ″ = −σ′·tanh(x/2): the kernel forms it as a difference of terms of size σ′.
+        CHECK(close(d2[i], -dsigma(t) * std::tanh(t / 2), 16, dsigma(t)));
+    }
+    // The textbook's naive e^{−x}/(1+e^{−x})² is NaN at x = −1000; the kernel is exact there.
+    CHECK(d1[std::find(xs.begin(), xs.end(), T(-1000)) - xs.begin()] == T(0));
+}
+
+TEMPLATE_TEST_CASE("tanh forward + backward in one pass, and double backward", "[eval][kernels]", float, double) {
+    using T = TestType;
+    const auto xs = sample_points<T>();
+    const std::size_t n = xs.size();
+    std::vector<T> dy(n), y(n), dx(n), ddx(n), gdy(n), gx(n);
+    for (std::size_t i = 0; i < n; ++i) {
+        dy[i] = static_cast<T>(0.5 + 0.001 * static_cast<double>(i % 100));
+        ddx[i] = static_cast<T>(1.5 - 0.001 * static_cast<double>(i % 50));
+    }
+    forward_backward(tanh(x))(xs, dy, y, dx);
+    double_backward(tanh(x))(xs, dy, ddx, gdy, gx);
+    for (std::size_t i = 0; i < n; ++i) {
+        const ld t = xs[i], s2 = sech(t) * sech(t);
+        INFO("x = " << t);
+        CHECK(close(y[i], std::tanh(t), 4));
+        CHECK(close(dx[i], dy[i] * s2, 8));
+        CHECK(close(gdy[i], ddx[i] * s2, 8));
+        CHECK(close(gx[i], ddx[i] * dy[i] * (-2 * s2 * std::tanh(t)), 12));
+    }
+}
+
+TEMPLATE_TEST_CASE("GELU and its derivatives, negative tail included", "[eval][kernels]", float, double) {
+    using T = TestType;
+    const auto xs = sample_points<T>();
+    std::vector<T> y(xs.size()), d1(xs.size()), d2(xs.size());
+    derivatives<2>(x * norm_cdf(x))(xs, y, d1, d2);
+    for (std::size_t i = 0; i < xs.size(); ++i) {
+        const ld t = xs[i];
+        if (std::isinf(t)) {
+            continue; // ∞·Φ(∞), ∞·φ(∞): the formula's own 0·∞ (checked below)
+        }
+        INFO("x = " << t << "  y = " << y[i] << "  y' = " << d1[i] << "  y'' = " << d2[i]);
+        CHECK(close(y[i], t * Phi(t), 8));
+        // Φ + xφ cancels near x ≈ −0.75 (its zero); φ(2 − x²) near ±√2.
+        CHECK(close(d1[i], Phi(t) + t * phi(t), 16, Phi(t), 1 + std::fabs(t)));
+        CHECK(close(d2[i], phi(t) * (2 - t * t), 16, phi(t) * (2 + t * t), 1 + t * t));
+    }
+}
+
+TEMPLATE_TEST_CASE("Leaky ReLU and SiLU with run-time parameters", "[eval][kernels]", float, double) {
+    using T = TestType;
+    const auto xs = sample_points<T>();
+    const std::size_t n = xs.size();
+    std::vector<T> y(n), d1(n), dy(n, T(1)), dx(n);
+    const T a = T(0.01);
+    forward_backward(select(x > 0_c, x, alpha * x))(xs, dy, y, dx, params{a});
+    for (std::size_t i = 0; i < n; ++i) {
+        const T t = xs[i];
+        if (std::isnan(t)) {
+            CHECK((std::isnan(y[i]) && std::isnan(dx[i])));
+            continue;
+        }
+        CHECK(y[i] == (t > 0 ? t : a * t));
+        CHECK(dx[i] == (t > 0 ? T(1) : a));
+    }
+    const T b = T(1.702);
+    derivatives<1>(x * sigmoid(beta * x))(xs, y, d1, params{T(0), b});
+    for (std::size_t i = 0; i < n; ++i) {
+        const ld t = xs[i], bt = static_cast<ld>(b * xs[i]); // the kernel rounds β·x once, as written
+        if (std::isinf(t)) {
+            continue;
+        }
+        INFO("x = " << t);
+        CHECK(close(y[i], t * sigma(bt), 8));
+        CHECK(close(d1[i], sigma(bt) + t * b * dsigma(bt), 16, sigma(bt) + std::fabs(bt) * dsigma(bt)));
+    }
+}
+
+TEMPLATE_TEST_CASE("backward from the saved output", "[eval][kernels]", float, double) {
+    using T = TestType;
+    const auto xs = sample_points<T>();
+    const std::size_t n = xs.size();
+    std::vector<T> y(n), dy(n, T(0.75)), dx(n);
+    fused(sigmoid(x))(xs, y);
+    backward_from_output(sigmoid(x), polynomial<0, 1, -1>{})(y, dy, dx);
+    for (std::size_t i = 0; i < n; ++i) {
+        const ld s = y[i]; // exact algebra on the saved y: dx = dy·y(1 − y)
+        CHECK(close(dx[i], 0.75L * s * (1 - s), 3));
+    }
+}
+
+TEMPLATE_TEST_CASE("kernel call contract: sizes, empty, in place, NaN, threads", "[eval][kernels]", float, double) {
+    using T = TestType;
+    const auto k = forward_backward(sigmoid(x));
+    std::vector<T> a(10, T(1)), b(10, T(2)), c(10, T(-7)), d(9, T(-7));
+    CHECK_THROWS_AS(k(a, b, c, d), std::invalid_argument);
+    CHECK_THROWS_WITH(k(a, b, c, d), Catch::Contains("output 1 has 9 elements but input 0 has 10"));
+    CHECK(c[0] == T(-7)); // nothing written
+    CHECK_THROWS_AS(k(a, std::span<T>(b).first(5), c, std::span<T>(d).first(5)), std::invalid_argument);
+    // overlapping but not identical output
+    std::vector<T> buf(20, T(0.5));
+    CHECK_THROWS_AS(fused(sigmoid(x))(std::span<const T>(buf).first(10), std::span<T>(buf).subspan(1, 10)),
+                    std::invalid_argument);
+    // empty
+    std::vector<T> e;
+    CHECK_NOTHROW(k(e, e, std::span<T>(), std::span<T>()));
+
+    // in place gives the out-of-place result, for lengths around the block size
+    for (std::size_t n : {std::size_t{1}, std::size_t{255}, std::size_t{256}, std::size_t{1000}}) {
+        std::vector<T> xs(n), ys(n), dys(n, T(2)), dxs(n);
+        for (std::size_t i = 0; i < n; ++i) {
+            xs[i] = static_cast<T>(static_cast<double>(i) * 0.37 - 100);
+        }
+        k(xs, dys, ys, dxs);
+        std::vector<T> x2 = xs, dy2 = dys;
+        k(x2, dy2, x2, dy2); // y over x, dx over dy
+        CHECK(x2 == ys);
+        CHECK(dy2 == dxs);
+    }
+
+    // NaN in → NaN out (in every output that depends on it)
+    std::vector<T> xs{std::numeric_limits<T>::quiet_NaN(), T(1)}, dys{T(1), std::numeric_limits<T>::quiet_NaN()},
+        ys(2), dxs(2);
+    k(xs, dys, ys, dxs);
+    CHECK(std::isnan(ys[0]));
+    CHECK(std::isnan(dxs[0]));
+    CHECK(std::isnan(dxs[1]));
+    CHECK(!std::isnan(ys[1]));
+
+    // two threads give the same result
+    const std::size_t n = 300000;
+    std::vector<T> xs2(n), y1(n), y2(n), g(n, T(1)), dx1(n), dx2(n);
+    for (std::size_t i = 0; i < n; ++i) {
+        xs2[i] = static_cast<T>(static_cast<double>(i) * 1e-4 - 15);
+    }
+    k(xs2, g, y1, dx1);
+    k(xs2, g, y2, dx2, kernel_options{.threads = 2, .min_elements_per_thread = 1000});
+    CHECK(y1 == y2);
+    CHECK(dx1 == dx2);
+}
+
+TEMPLATE_TEST_CASE("the loop agrees with the kernel's one-element evaluation", "[eval][kernels]", float, double) {
+    using T = TestType;
+    const auto xs = sample_points<T>();
+    constexpr auto k = derivatives<2>(x * norm_cdf(x) + tanh(x) * sigmoid(-x));
+    std::vector<T> o0(xs.size()), o1(xs.size()), o2(xs.size());
+    k(xs, o0, o1, o2);
+    for (std::size_t i = 0; i < xs.size(); ++i) {
+        const auto r = k.template at<T>({xs[i]});
+        CHECK(ulp_error(o0[i], r[0]) == 0);
+        CHECK(ulp_error(o1[i], r[1]) == 0);
+        CHECK(ulp_error(o2[i], r[2]) == 0);
+    }
+}

@@ -1,0 +1,63 @@
+// The kernels' common-subexpression elimination, checked on the node sets it computes: each
+// distinct subexpression once, σ's family on one exponential.
+#include <ctdiff/core.hpp>
+#include <ctdiff/diff.hpp>
+#include <ctdiff/eval.hpp>
+
+#include <type_traits>
+
+using namespace ctdiff;
+using namespace ctdiff::literals;
+using eval::applications_v;
+using eval::lowered_t;
+using eval::node_count_v;
+using eval::subexpressions_t;
+
+// Post-order, each node once: x·x + x is {x, x², x² + x}.
+static_assert(std::is_same_v<subexpressions_t<decltype(x * x + x)>,
+                             eval::detail::type_list<variable<0>, power<variable<0>, ratio{2}>,
+                                                     add<power<variable<0>, ratio{2}>, variable<0>>>>);
+// Shared across outputs: f and 2f are f's nodes plus 2 and 2f.
+constexpr auto f0 = exp(x) + x;
+static_assert(node_count_v<decltype(f0), decltype(2_c * f0)> == node_count_v<decltype(f0)> + 2);
+
+// σ, σ′, σ″: written with σ(x) and σ(−x); their kernel forms share one exp(−|x|).
+constexpr auto s = sigmoid(x);
+using S0 = lowered_t<decltype(s)>;
+using S1 = lowered_t<decltype(d(s, x))>;
+using S2 = lowered_t<decltype(d<2>(s, x))>;
+static_assert(applications_v<sigmoid_fn, decltype(s), decltype(d(s, x)), decltype(d<2>(s, x))> == 2); // as written
+static_assert(applications_v<exp_fn, S0, S1, S2> == 1);
+static_assert(applications_v<sigmoid_fn, S0, S1, S2> == 0);
+// …and the kernel computes exactly those nodes.
+static_assert(std::is_same_v<decltype(derivatives<2>(s))::nodes, subexpressions_t<S0, S1, S2>>);
+
+// SiLU x·σ(βx) with f′ and f″: one exp; softplus and its derivative σ share it too.
+constexpr auto silu = x * sigmoid(beta * x);
+static_assert(applications_v<exp_fn, lowered_t<decltype(silu)>, lowered_t<decltype(d(silu, x))>,
+                             lowered_t<decltype(d<2>(silu, x))>> == 1);
+static_assert(applications_v<exp_fn, lowered_t<decltype(softplus(x))>, lowered_t<decltype(d(softplus(x), x))>> == 1);
+
+// tanh, tanh′ = sech², tanh″: one tanh and one sech per element.
+constexpr auto t = tanh(x);
+static_assert(applications_v<tanh_fn, decltype(t), decltype(d(t, x)), decltype(d<2>(t, x))> == 1);
+static_assert(applications_v<sech_fn, decltype(t), decltype(d(t, x)), decltype(d<2>(t, x))> == 1);
+
+// GELU x·Φ(x): f, f′, f″ cost one Φ and one φ.
+constexpr auto gelu = x * norm_cdf(x);
+static_assert(applications_v<norm_cdf_fn, decltype(gelu), decltype(d(gelu, x)), decltype(d<2>(gelu, x))> == 1);
+static_assert(applications_v<norm_pdf_fn, decltype(gelu), decltype(d(gelu, x)), decltype(d<2>(gelu, x))> == 1);
+
+// Kernel shapes: inputs, outputs, parameters.
+static_assert(decltype(backward(s))::inputs == 2 && decltype(backward(s))::outputs == 1);
+static_assert(decltype(forward_backward(s))::outputs == 2);
+static_assert(decltype(double_backward(gelu))::inputs == 3 && decltype(double_backward(gelu))::outputs == 2);
+static_assert(decltype(derivatives<2>(silu))::parameters == 2); // β = parameter<1>: α's slot is unused but counted
+constexpr auto leaky = select(x > 0_c, x, alpha * x);
+static_assert(decltype(forward_backward(leaky))::parameters == 1);
+
+// Backward from the saved output: dx = dy·y(1 − y) for σ, no transcendental left.
+constexpr auto bo = backward_from_output(s, polynomial<0, 1, -1>{});
+static_assert(decltype(bo)::nodes::size == 6); // y, dy, 1, 1 − y, y(1 − y), dy·y(1 − y)
+static_assert(std::is_same_v<decltype(evaluate_polynomial(polynomial<0, 1, -1>{}, x)), mul<variable<0>, sub<constant<ratio{1}>, variable<0>>>>);
+static_assert(std::is_same_v<decltype(evaluate_polynomial(polynomial<1, 0, -1>{}, x)), sub<constant<ratio{1}>, power<variable<0>, ratio{2}>>>);
