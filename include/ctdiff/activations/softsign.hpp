@@ -1,0 +1,49 @@
+#ifndef CTDIFF_ACTIVATIONS_SOFTSIGN_HPP
+#define CTDIFF_ACTIVATIONS_SOFTSIGN_HPP
+
+/// \file
+/// softsign(x) = x/(1 + |x|).
+///
+/// - Domain ℝ, range (−1, 1); odd; C¹ at 0 (softsign'' jumps from 2 to −2 there: softsign''(0) =
+///   0, the convention of sign(0) = 0). softsign(±∞) = ±1; NaN propagates.
+/// - Derivatives: softsign' = (1 + |x|)⁻², softsign'' = −2 sign(x)(1 + |x|)⁻³.
+/// - Why a function tag, not x/(1 + |x|) written with operators: the quotient rule on that form
+///   gives 1/(1 + |x|) − x·sign(x)/(1 + |x|)², a difference of two nearly equal terms that loses
+///   every digit for large |x| (in float from |x| ≈ 10⁴), and ∞/∞ = NaN at ±∞. The tag states the
+///   derivative in the product form, and evaluates softsign as a/(1 + a) for a = |x| < 1 and
+///   1 − 1/(1 + a) above (finite at ∞). (A user's own function is a tag like this one; nothing in
+///   the engine knows about it.) Subnormal results of softsign'' (|x| ≳ 10¹⁰² in double) flush to 0
+///   because (1 + |x|)³ overflows first.
+
+#include <ctdiff/core/constant.hpp>
+#include <ctdiff/core/function.hpp>
+#include <ctdiff/core/functions/abs.hpp>
+#include <ctdiff/core/operators.hpp>
+#include <ctdiff/core/variable.hpp>
+
+#include <string_view>
+
+namespace ctdiff::activations {
+
+struct softsign_fn {
+    static constexpr std::string_view name = "softsign";
+    static constexpr std::string_view latex = "\\operatorname{softsign}";
+    static constexpr ratio at_zero{0};
+    template <class T>
+    static constexpr T eval(T u) {
+        const T a = u < T(0) ? -u : u;
+        const T r = a < T(1) ? a / (T(1) + a) : T(1) - T(1) / (T(1) + a);
+        return u < T(0) ? -r : r;
+    }
+    template <class U>
+    static constexpr auto derivative(U) { return pow<ratio{-2}>(one + abs(U{})); }
+    template <class U>
+    static constexpr auto definition(U) { return U{} / (one + abs(U{})); }
+};
+
+/// x/(1 + |x|).
+inline constexpr auto softsign = ctdiff::detail::make_apply<softsign_fn>(x);
+
+} // namespace ctdiff::activations
+
+#endif
