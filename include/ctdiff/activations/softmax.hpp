@@ -46,14 +46,14 @@ namespace detail {
     throw std::invalid_argument(std::string("ctdiff::activations::") + fn + ": " + what);
 }
 
-inline void check_same(const char* fn, const char* a, std::size_t na, const char* b, std::size_t nb) {
+constexpr void check_same(const char* fn, const char* a, std::size_t na, const char* b, std::size_t nb) {
     if (na != nb) {
         size_error(fn, std::string(a) + " has " + std::to_string(na) + " elements but " + b + " has " +
                            std::to_string(nb) + "; they must be equal");
     }
 }
 
-inline void check_shape(const char* fn, const char* a, std::size_t na, std::size_t rows, std::size_t cols) {
+constexpr void check_shape(const char* fn, const char* a, std::size_t na, std::size_t rows, std::size_t cols) {
     if (cols != 0 && rows > std::numeric_limits<std::size_t>::max() / cols) {
         size_error(fn, "rows × cols = " + std::to_string(rows) + " × " + std::to_string(cols) + " overflows");
     }
