@@ -1,0 +1,849 @@
+// ctdiff's generated kernels against the loops people write and the hand-tuned libraries.
+//
+// Rows: <activation>/<pass>/<impl>/<type>/<N>, items/s (elements per second), medians of
+// repetitions. pass: forward (y = f(x)), backward (dx = dy·f'(x) from x), fused (y and dx in one
+// pass from x and dy), second (f, f', f'' from x), backward_from_output (dx = dy·P(y) from the
+// saved y). impl: ctdiff, naive (std:: functions, the derivative as the textbook writes it),
+// handwritten (std:: functions, the derivative simplified by hand and reusing y), eigen, onednn,
+// xnnpack, sleef (peers where they have the operation; their set-up is outside the timed loop and
+// their primitives are reused). `copy/<pass>/copy/...` rows move the same bytes as that pass with
+// no arithmetic: the memory bound.
+//
+// Each row carries counters ulp_f and ulp_df: the implementation's max error in ULP against a
+// long double reference, over x in [-30, 30] (dense) and ±[1e-6, 1e3] (log-spaced), where the
+// reference is a normal number, measured once before the timings (f: the forward output, df: the
+// derivative output of the fused pass).
+//
+// Reproduce: scripts/bench --benchmark_filter='sigmoid/.*/f32/65536'  (see docs/kernels.md)
+// GCC 12 reports its own avx512fintrin.h (`__Y` from _mm512_undefined_*, reached through Eigen's
+// and SLEEF's AVX-512 paths) as maybe-uninitialized: a known false positive, silenced for this
+// benchmark file only.
+#if defined(__GNUC__) && !defined(__clang__)
+#pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
+#endif
+
+#include <ctdiff/core.hpp>
+#include <ctdiff/diff.hpp>
+#include <ctdiff/eval.hpp>
+
+#include <benchmark/benchmark.h>
+
+#include <algorithm>
+#include <bit>
+#include <cmath>
+#include <cstdint>
+#include <cstdlib>
+#include <cstring>
+#include <functional>
+#include <limits>
+#include <map>
+#include <memory>
+#include <random>
+#include <span>
+#include <string>
+#include <vector>
+
+#include <unistd.h>
+
+#if CTDIFF_HAVE_EIGEN
+#include <Eigen/Core>
+#include <unsupported/Eigen/SpecialFunctions>
+#endif
+#if CTDIFF_HAVE_SLEEF
+#include <immintrin.h>
+#include <sleef.h>
+#endif
+#if CTDIFF_HAVE_ONEDNN
+#include <oneapi/dnnl/dnnl.hpp>
+#endif
+#if CTDIFF_HAVE_XNNPACK
+#include <xnnpack.h>
+#endif
+
+namespace {
+
+using namespace ctdiff;
+using namespace ctdiff::literals;
+
+constexpr double leaky_alpha = 0.01;
+constexpr double silu_beta = 1.0;
+constexpr long double sqrt1_2 = 0.707106781186547524400844362104849039L;
+constexpr long double inv_sqrt_2pi = 0.398942280401432677939946059934381868L;
+
+// ---------------------------------------------------------------------------------------------
+// One implementation of one pass: reads x (or y) and dy, writes up to three outputs.
+// ---------------------------------------------------------------------------------------------
+template <class T>
+struct arrays {
+    std::span<const T> x, dy;
+    std::span<T> o0, o1, o2;
+};
+template <class T>
+using impl_fn = std::function<void(const arrays<T>&)>;
+
+// ---------------------------------------------------------------------------------------------
+// The activations: ctdiff formula, reference, naive and handwritten scalar forms.
+// ---------------------------------------------------------------------------------------------
+struct sigmoid_act {
+    static constexpr const char* name = "sigmoid";
+    static constexpr auto f = sigmoid(x);
+    static constexpr bool from_output = true;
+    using poly = polynomial<0, 1, -1>;
+    static long double ref(long double t) { return t >= 0 ? 1 / (1 + std::exp(-t)) : std::exp(t) / (1 + std::exp(t)); }
+    static long double ref_d(long double t) {
+        const long double e = std::exp(-std::fabs(t));
+        return e / ((1 + e) * (1 + e));
+    }
+    template <class T>
+    static T naive(T t) { return T(1) / (T(1) + std::exp(-t)); }
+    template <class T>
+    static T naive_d(T t) { return std::exp(-t) / ((T(1) + std::exp(-t)) * (T(1) + std::exp(-t))); }
+    template <class T>
+    static T naive_d2(T t) {
+        const T e = std::exp(-t);
+        return (T(2) * e * e) / ((T(1) + e) * (T(1) + e) * (T(1) + e)) - e / ((T(1) + e) * (T(1) + e));
+    }
+    template <class T>
+    static void hand(T t, T& y, T& d1, T& d2) {
+        y = T(1) / (T(1) + std::exp(-t));
+        d1 = y * (T(1) - y);
+        d2 = d1 * (T(1) - T(2) * y);
+    }
+    template <class T>
+    static T hand_from_output(T y) { return y * (T(1) - y); }
+};
+
+struct tanh_act {
+    static constexpr const char* name = "tanh";
+    static constexpr auto f = tanh(x);
+    static constexpr bool from_output = true;
+    using poly = polynomial<1, 0, -1>;
+    static long double ref(long double t) { return std::tanh(t); }
+    static long double ref_d(long double t) {
+        const long double e = std::exp(-std::fabs(t)), s = 2 * e / (1 + e * e);
+        return s * s;
+    }
+    template <class T>
+    static T naive(T t) { return std::tanh(t); }
+    template <class T>
+    static T naive_d(T t) {
+        const T c = (std::exp(t) + std::exp(-t));
+        return T(4) / (c * c);
+    }
+    template <class T>
+    static T naive_d2(T t) { return T(-2) * std::tanh(t) * naive_d(t); }
+    template <class T>
+    static void hand(T t, T& y, T& d1, T& d2) {
+        y = std::tanh(t);
+        d1 = T(1) - y * y;
+        d2 = T(-2) * y * d1;
+    }
+    template <class T>
+    static T hand_from_output(T y) { return T(1) - y * y; }
+};
+
+struct gelu_act {
+    static constexpr const char* name = "gelu";
+    static constexpr auto f = x * norm_cdf(x);
+    static constexpr bool from_output = false;
+    using poly = void;
+    static long double ref(long double t) { return t * std::erfc(-t * sqrt1_2) / 2; }
+    static long double ref_d(long double t) {
+        return std::erfc(-t * sqrt1_2) / 2 + t * inv_sqrt_2pi * std::exp(-t * t / 2);
+    }
+    template <class T>
+    static T naive(T t) { return t / T(2) * (T(1) + std::erf(t / std::sqrt(T(2)))); }
+    template <class T>
+    static T naive_d(T t) {
+        return (T(1) + std::erf(t / std::sqrt(T(2)))) / T(2) +
+               t * std::exp(-t * t / T(2)) / std::sqrt(T(2) * T(3.14159265358979323846));
+    }
+    template <class T>
+    static T naive_d2(T t) {
+        return (T(2) - t * t) * std::exp(-t * t / T(2)) / std::sqrt(T(2) * T(3.14159265358979323846));
+    }
+    template <class T>
+    static void hand(T t, T& y, T& d1, T& d2) {
+        const T cdf = T(0.5) * (T(1) + std::erf(t * T(sqrt1_2)));
+        const T pdf = T(inv_sqrt_2pi) * std::exp(T(-0.5) * t * t);
+        y = t * cdf;
+        d1 = cdf + t * pdf;
+        d2 = (T(2) - t * t) * pdf;
+    }
+    template <class T>
+    static T hand_from_output(T) { return T(0); }
+};
+
+struct leaky_relu_act {
+    static constexpr const char* name = "leaky_relu";
+    static constexpr auto f = select(x > 0_c, x, alpha * x);
+    static constexpr bool from_output = false;
+    using poly = void;
+    static long double ref(long double t) { return t > 0 ? t : static_cast<long double>(leaky_alpha) * t; }
+    static long double ref_d(long double t) { return t > 0 ? 1 : static_cast<long double>(leaky_alpha); }
+    template <class T>
+    static T naive(T t) { return t > T(0) ? t : T(leaky_alpha) * t; }
+    template <class T>
+    static T naive_d(T t) { return t > T(0) ? T(1) : T(leaky_alpha); }
+    template <class T>
+    static T naive_d2(T) { return T(0); }
+    template <class T>
+    static void hand(T t, T& y, T& d1, T& d2) {
+        y = naive(t);
+        d1 = naive_d(t);
+        d2 = T(0);
+    }
+    template <class T>
+    static T hand_from_output(T) { return T(0); }
+};
+
+struct silu_act {
+    static constexpr const char* name = "silu";
+    static constexpr auto f = x * sigmoid(beta * x);
+    static constexpr bool from_output = false;
+    using poly = void;
+    static long double ref(long double t) { return t * sigmoid_act::ref(t); }
+    static long double ref_d(long double t) { return sigmoid_act::ref(t) + t * sigmoid_act::ref_d(t); }
+    template <class T>
+    static T naive(T t) { return t / (T(1) + std::exp(-t)); }
+    template <class T>
+    static T naive_d(T t) {
+        const T e = std::exp(-t);
+        return (T(1) + e + t * e) / ((T(1) + e) * (T(1) + e));
+    }
+    template <class T>
+    static T naive_d2(T t) {
+        const T e = std::exp(-t), s = T(1) / (T(1) + e);
+        return s * (T(1) - s) * (T(2) + t * (T(1) - T(2) * s));
+    }
+    template <class T>
+    static void hand(T t, T& y, T& d1, T& d2) {
+        const T s = T(1) / (T(1) + std::exp(-t));
+        y = t * s;
+        d1 = s + y * (T(1) - s);
+        d2 = s * (T(1) - s) * (T(2) + t * (T(1) - T(2) * s));
+    }
+    template <class T>
+    static T hand_from_output(T) { return T(0); }
+};
+
+template <class A, class T>
+auto param_values() {
+    return params{T(leaky_alpha), T(silu_beta)};
+}
+
+// ---------------------------------------------------------------------------------------------
+// ctdiff, naive and handwritten implementations.
+// ---------------------------------------------------------------------------------------------
+template <class A, class T, class K>
+void run_ctdiff(K k, const arrays<T>& a, int outputs, int inputs) {
+    constexpr std::size_t np = K::parameters;
+    auto p = [] {
+        if constexpr (np == 0) {
+            return params<T, 1>{T(0)};
+        } else if constexpr (np == 1) {
+            return params<T, 1>{T(leaky_alpha)};
+        } else {
+            return params<T, 2>{T(leaky_alpha), T(silu_beta)};
+        }
+    }();
+    auto call = [&](auto&&... arrs) {
+        if constexpr (np == 0) {
+            k(arrs...);
+        } else {
+            k(arrs..., p);
+        }
+    };
+    (void)outputs;
+    (void)inputs;
+    if constexpr (K::inputs == 1 && K::outputs == 1) {
+        call(a.x, a.o0);
+    } else if constexpr (K::inputs == 1 && K::outputs == 3) {
+        call(a.x, a.o0, a.o1, a.o2);
+    } else if constexpr (K::inputs == 2 && K::outputs == 1) {
+        call(a.x, a.dy, a.o0);
+    } else {
+        call(a.x, a.dy, a.o0, a.o1);
+    }
+}
+
+template <class A, class T>
+std::map<std::string, impl_fn<T>> ctdiff_impls() {
+    std::map<std::string, impl_fn<T>> m;
+    m["forward"] = [](const arrays<T>& a) { run_ctdiff<A, T>(fused(A::f), a, 1, 1); };
+    m["backward"] = [](const arrays<T>& a) { run_ctdiff<A, T>(backward(A::f), a, 1, 2); };
+    m["fused"] = [](const arrays<T>& a) { run_ctdiff<A, T>(forward_backward(A::f), a, 2, 2); };
+    m["second"] = [](const arrays<T>& a) { run_ctdiff<A, T>(derivatives<2>(A::f), a, 3, 1); };
+    if constexpr (A::from_output) {
+        m["backward_from_output"] = [](const arrays<T>& a) {
+            run_ctdiff<A, T>(backward_from_output(A::f, typename A::poly{}), a, 1, 2);
+        };
+    }
+    return m;
+}
+
+template <class A, class T>
+std::map<std::string, impl_fn<T>> naive_impls() {
+    std::map<std::string, impl_fn<T>> m;
+    m["forward"] = [](const arrays<T>& a) {
+        for (std::size_t i = 0; i < a.x.size(); ++i) a.o0[i] = A::naive(a.x[i]);
+    };
+    m["backward"] = [](const arrays<T>& a) {
+        for (std::size_t i = 0; i < a.x.size(); ++i) a.o0[i] = a.dy[i] * A::naive_d(a.x[i]);
+    };
+    m["fused"] = [](const arrays<T>& a) {
+        for (std::size_t i = 0; i < a.x.size(); ++i) {
+            a.o0[i] = A::naive(a.x[i]);
+            a.o1[i] = a.dy[i] * A::naive_d(a.x[i]);
+        }
+    };
+    m["second"] = [](const arrays<T>& a) {
+        for (std::size_t i = 0; i < a.x.size(); ++i) {
+            a.o0[i] = A::naive(a.x[i]);
+            a.o1[i] = A::naive_d(a.x[i]);
+            a.o2[i] = A::naive_d2(a.x[i]);
+        }
+    };
+    return m;
+}
+
+template <class A, class T>
+std::map<std::string, impl_fn<T>> handwritten_impls() {
+    std::map<std::string, impl_fn<T>> m;
+    m["forward"] = [](const arrays<T>& a) {
+        for (std::size_t i = 0; i < a.x.size(); ++i) a.o0[i] = A::naive(a.x[i]);
+    };
+    m["backward"] = [](const arrays<T>& a) {
+        for (std::size_t i = 0; i < a.x.size(); ++i) {
+            T y, d1, d2;
+            A::hand(a.x[i], y, d1, d2);
+            a.o0[i] = a.dy[i] * d1;
+        }
+    };
+    m["fused"] = [](const arrays<T>& a) {
+        for (std::size_t i = 0; i < a.x.size(); ++i) {
+            T y, d1, d2;
+            A::hand(a.x[i], y, d1, d2);
+            a.o0[i] = y;
+            a.o1[i] = a.dy[i] * d1;
+        }
+    };
+    m["second"] = [](const arrays<T>& a) {
+        for (std::size_t i = 0; i < a.x.size(); ++i) A::hand(a.x[i], a.o0[i], a.o1[i], a.o2[i]);
+    };
+    if constexpr (A::from_output) {
+        m["backward_from_output"] = [](const arrays<T>& a) {
+            for (std::size_t i = 0; i < a.x.size(); ++i) a.o0[i] = a.dy[i] * A::hand_from_output(a.x[i]);
+        };
+    }
+    return m;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Eigen: the array expressions an Eigen user writes (a temporary pass where the formula reuses y).
+// ---------------------------------------------------------------------------------------------
+#if CTDIFF_HAVE_EIGEN
+template <class T>
+using emap = Eigen::Map<Eigen::Array<T, Eigen::Dynamic, 1>>;
+template <class T>
+using cmap = Eigen::Map<const Eigen::Array<T, Eigen::Dynamic, 1>>;
+
+template <class A, class T>
+std::map<std::string, impl_fn<T>> eigen_impls() {
+    std::map<std::string, impl_fn<T>> m;
+    using E = Eigen::Index;
+    auto X = [](const arrays<T>& a) { return cmap<T>(a.x.data(), static_cast<E>(a.x.size())); };
+    auto DY = [](const arrays<T>& a) { return cmap<T>(a.dy.data(), static_cast<E>(a.dy.size())); };
+    auto O = [](std::span<T> s) { return emap<T>(s.data(), static_cast<E>(s.size())); };
+    const T h = T(0.5), r2 = T(sqrt1_2), ip = T(inv_sqrt_2pi), al = T(leaky_alpha);
+    if constexpr (std::is_same_v<A, sigmoid_act>) {
+        m["forward"] = [=](const arrays<T>& a) { O(a.o0) = X(a).logistic(); };
+        m["backward"] = [=](const arrays<T>& a) {
+            auto d = O(a.o0);
+            d = X(a).logistic();
+            d = DY(a) * d * (T(1) - d);
+        };
+        m["fused"] = [=](const arrays<T>& a) {
+            auto y = O(a.o0);
+            y = X(a).logistic();
+            O(a.o1) = DY(a) * y * (T(1) - y);
+        };
+        m["second"] = [=](const arrays<T>& a) {
+            auto y = O(a.o0);
+            y = X(a).logistic();
+            O(a.o1) = y * (T(1) - y);
+            O(a.o2) = O(a.o1) * (T(1) - T(2) * y);
+        };
+        m["backward_from_output"] = [=](const arrays<T>& a) { O(a.o0) = DY(a) * X(a) * (T(1) - X(a)); };
+    } else if constexpr (std::is_same_v<A, tanh_act>) {
+        m["forward"] = [=](const arrays<T>& a) { O(a.o0) = X(a).tanh(); };
+        m["backward"] = [=](const arrays<T>& a) {
+            auto d = O(a.o0);
+            d = X(a).tanh();
+            d = DY(a) * (T(1) - d * d);
+        };
+        m["fused"] = [=](const arrays<T>& a) {
+            auto y = O(a.o0);
+            y = X(a).tanh();
+            O(a.o1) = DY(a) * (T(1) - y * y);
+        };
+        m["second"] = [=](const arrays<T>& a) {
+            auto y = O(a.o0);
+            y = X(a).tanh();
+            O(a.o1) = T(1) - y * y;
+            O(a.o2) = T(-2) * y * O(a.o1);
+        };
+        m["backward_from_output"] = [=](const arrays<T>& a) { O(a.o0) = DY(a) * (T(1) - X(a) * X(a)); };
+    } else if constexpr (std::is_same_v<A, gelu_act>) {
+        m["forward"] = [=](const arrays<T>& a) { O(a.o0) = h * X(a) * (T(1) + (X(a) * r2).erf()); };
+        m["backward"] = [=](const arrays<T>& a) {
+            O(a.o0) = DY(a) * (h * (T(1) + (X(a) * r2).erf()) + X(a) * ip * (T(-0.5) * X(a).square()).exp());
+        };
+        m["fused"] = [=](const arrays<T>& a) {
+            auto cdf = O(a.o0);
+            cdf = h * (T(1) + (X(a) * r2).erf());
+            O(a.o1) = DY(a) * (cdf + X(a) * ip * (T(-0.5) * X(a).square()).exp());
+            cdf = X(a) * cdf;
+        };
+        m["second"] = [=](const arrays<T>& a) {
+            auto cdf = O(a.o0);
+            auto pdf = O(a.o2);
+            cdf = h * (T(1) + (X(a) * r2).erf());
+            pdf = ip * (T(-0.5) * X(a).square()).exp();
+            O(a.o1) = cdf + X(a) * pdf;
+            cdf = X(a) * cdf;
+            pdf = (T(2) - X(a).square()) * pdf;
+        };
+    } else if constexpr (std::is_same_v<A, leaky_relu_act>) {
+        m["forward"] = [=](const arrays<T>& a) { O(a.o0) = (X(a) > T(0)).select(X(a), al * X(a)); };
+        m["backward"] = [=](const arrays<T>& a) { O(a.o0) = DY(a) * (X(a) > T(0)).select(T(1), X(a) * T(0) + al); };
+        m["fused"] = [=](const arrays<T>& a) {
+            O(a.o0) = (X(a) > T(0)).select(X(a), al * X(a));
+            O(a.o1) = DY(a) * (X(a) > T(0)).select(T(1), X(a) * T(0) + al);
+        };
+        m["second"] = [=](const arrays<T>& a) {
+            O(a.o0) = (X(a) > T(0)).select(X(a), al * X(a));
+            O(a.o1) = (X(a) > T(0)).select(T(1), X(a) * T(0) + al);
+            O(a.o2).setZero();
+        };
+    } else if constexpr (std::is_same_v<A, silu_act>) {
+        m["forward"] = [=](const arrays<T>& a) { O(a.o0) = X(a) * X(a).logistic(); };
+        m["backward"] = [=](const arrays<T>& a) {
+            auto s = O(a.o0);
+            s = X(a).logistic();
+            s = DY(a) * (s + X(a) * s * (T(1) - s));
+        };
+        m["fused"] = [=](const arrays<T>& a) {
+            auto s = O(a.o0);
+            s = X(a).logistic();
+            O(a.o1) = DY(a) * (s + X(a) * s * (T(1) - s));
+            s = X(a) * s;
+        };
+        m["second"] = [=](const arrays<T>& a) {
+            auto s = O(a.o0);
+            s = X(a).logistic();
+            O(a.o1) = s + X(a) * s * (T(1) - s);
+            O(a.o2) = s * (T(1) - s) * (T(2) + X(a) * (T(1) - T(2) * s));
+            s = X(a) * s;
+        };
+    }
+    return m;
+}
+#endif
+
+// ---------------------------------------------------------------------------------------------
+// SLEEF: the handwritten loops with SLEEF's AVX-512 vector functions (u10: 1-ULP versions).
+// ---------------------------------------------------------------------------------------------
+#if CTDIFF_HAVE_SLEEF && defined(__AVX512F__)
+template <class A, class T>
+std::map<std::string, impl_fn<T>> sleef_impls() {
+    std::map<std::string, impl_fn<T>> m;
+    if constexpr (std::is_same_v<T, float> && !std::is_same_v<A, leaky_relu_act>) {
+        // y and y' from x for 16 floats at a time.
+        auto vec = [](__m512 t, __m512& y, __m512& d1) {
+            const __m512 one = _mm512_set1_ps(1.0f);
+            if constexpr (std::is_same_v<A, sigmoid_act> || std::is_same_v<A, silu_act>) {
+                const __m512 s = _mm512_div_ps(one, _mm512_add_ps(one, Sleef_expf16_u10(_mm512_sub_ps(_mm512_setzero_ps(), t))));
+                if constexpr (std::is_same_v<A, sigmoid_act>) {
+                    y = s;
+                    d1 = _mm512_mul_ps(s, _mm512_sub_ps(one, s));
+                } else {
+                    y = _mm512_mul_ps(t, s);
+                    d1 = _mm512_add_ps(s, _mm512_mul_ps(y, _mm512_sub_ps(one, s)));
+                }
+            } else if constexpr (std::is_same_v<A, tanh_act>) {
+                y = Sleef_tanhf16_u10(t);
+                d1 = _mm512_sub_ps(one, _mm512_mul_ps(y, y));
+            } else {
+                const __m512 cdf = _mm512_mul_ps(_mm512_set1_ps(0.5f), Sleef_erfcf16_u15(_mm512_mul_ps(t, _mm512_set1_ps(-float(sqrt1_2)))));
+                const __m512 pdf = _mm512_mul_ps(_mm512_set1_ps(float(inv_sqrt_2pi)),
+                                                 Sleef_expf16_u10(_mm512_mul_ps(_mm512_set1_ps(-0.5f), _mm512_mul_ps(t, t))));
+                y = _mm512_mul_ps(t, cdf);
+                d1 = _mm512_add_ps(cdf, _mm512_mul_ps(t, pdf));
+            }
+        };
+        auto loop = [vec](const arrays<T>& a, auto store) {
+            const std::size_t n = a.x.size();
+            std::size_t i = 0;
+            for (; i + 16 <= n; i += 16) {
+                __m512 y, d1;
+                vec(_mm512_loadu_ps(a.x.data() + i), y, d1);
+                store(i, y, d1, static_cast<__mmask16>(0xffff));
+            }
+            if (i < n) {
+                const auto k = static_cast<__mmask16>((1u << (n - i)) - 1);
+                __m512 y, d1;
+                vec(_mm512_maskz_loadu_ps(k, a.x.data() + i), y, d1);
+                store(i, y, d1, k);
+            }
+        };
+        m["forward"] = [loop](const arrays<T>& a) {
+            loop(a, [&](std::size_t i, __m512 y, __m512, __mmask16 k) { _mm512_mask_storeu_ps(a.o0.data() + i, k, y); });
+        };
+        m["fused"] = [loop](const arrays<T>& a) {
+            loop(a, [&](std::size_t i, __m512 y, __m512 d1, __mmask16 k) {
+                _mm512_mask_storeu_ps(a.o0.data() + i, k, y);
+                _mm512_mask_storeu_ps(a.o1.data() + i, k, _mm512_mul_ps(_mm512_maskz_loadu_ps(k, a.dy.data() + i), d1));
+            });
+        };
+    }
+    return m;
+}
+#endif
+
+// ---------------------------------------------------------------------------------------------
+// oneDNN: eltwise forward and backward primitives (f32), created once per size and reused.
+// ---------------------------------------------------------------------------------------------
+#if CTDIFF_HAVE_ONEDNN
+struct dnnl_ctx {
+    dnnl::engine eng{dnnl::engine::kind::cpu, 0};
+    dnnl::stream strm{eng};
+};
+dnnl_ctx& dnnl_context() {
+    static dnnl_ctx c;
+    return c;
+}
+
+template <class A>
+std::map<std::string, impl_fn<float>> onednn_impls() {
+    using namespace dnnl;
+    std::map<std::string, impl_fn<float>> m;
+    algorithm alg{}, alg_dst{};
+    float al = 0.f;
+    bool has_dst = false;
+    if constexpr (std::is_same_v<A, sigmoid_act>) {
+        alg = algorithm::eltwise_logistic;
+        alg_dst = algorithm::eltwise_logistic_use_dst_for_bwd;
+        has_dst = true;
+    } else if constexpr (std::is_same_v<A, tanh_act>) {
+        alg = algorithm::eltwise_tanh;
+        alg_dst = algorithm::eltwise_tanh_use_dst_for_bwd;
+        has_dst = true;
+    } else if constexpr (std::is_same_v<A, gelu_act>) {
+        alg = algorithm::eltwise_gelu_erf;
+    } else if constexpr (std::is_same_v<A, leaky_relu_act>) {
+        alg = algorithm::eltwise_relu;
+        al = float(leaky_alpha);
+    } else {
+        alg = algorithm::eltwise_swish;
+        al = float(silu_beta);
+    }
+    // primitives per size, built on first use (the first call of a row is outside the timing:
+    // Google Benchmark's warm-up run happens before the measured iterations via MinWarmUpTime,
+    // and the accuracy pass calls every implementation first).
+    struct prims {
+        eltwise_forward fwd;
+        eltwise_backward bwd, bwd_dst;
+        memory::desc md;
+    };
+    auto cache = std::make_shared<std::map<std::size_t, prims>>();
+    auto get = [=](std::size_t n) -> prims& {
+        auto it = cache->find(n);
+        if (it != cache->end()) return it->second;
+        auto& c = dnnl_context();
+        memory::desc md({static_cast<memory::dim>(n)}, memory::data_type::f32, memory::format_tag::a);
+        auto fpd = eltwise_forward::primitive_desc(eltwise_forward::desc(prop_kind::forward_training, alg, md, al, 0.f), c.eng);
+        prims p{eltwise_forward(fpd),
+                eltwise_backward(eltwise_backward::primitive_desc(eltwise_backward::desc(alg, md, md, al, 0.f), c.eng, fpd)),
+                {},
+                md};
+        if (has_dst) {
+            auto fpd2 = eltwise_forward::primitive_desc(eltwise_forward::desc(prop_kind::forward_training, alg_dst, md, al, 0.f), c.eng);
+            p.bwd_dst = eltwise_backward(eltwise_backward::primitive_desc(eltwise_backward::desc(alg_dst, md, md, al, 0.f), c.eng, fpd2));
+        }
+        return cache->emplace(n, std::move(p)).first->second;
+    };
+    auto mem = [](const memory::desc& md, const float* p) {
+        return memory(md, dnnl_context().eng, const_cast<float*>(p));
+    };
+    m["forward"] = [=](const arrays<float>& a) {
+        auto& p = get(a.x.size());
+        p.fwd.execute(dnnl_context().strm, {{DNNL_ARG_SRC, mem(p.md, a.x.data())}, {DNNL_ARG_DST, mem(p.md, a.o0.data())}});
+        dnnl_context().strm.wait();
+    };
+    m["backward"] = [=](const arrays<float>& a) {
+        auto& p = get(a.x.size());
+        p.bwd.execute(dnnl_context().strm, {{DNNL_ARG_SRC, mem(p.md, a.x.data())},
+                                            {DNNL_ARG_DIFF_DST, mem(p.md, a.dy.data())},
+                                            {DNNL_ARG_DIFF_SRC, mem(p.md, a.o0.data())}});
+        dnnl_context().strm.wait();
+    };
+    m["fused"] = [=](const arrays<float>& a) { // forward then backward: two primitives
+        auto& p = get(a.x.size());
+        p.fwd.execute(dnnl_context().strm, {{DNNL_ARG_SRC, mem(p.md, a.x.data())}, {DNNL_ARG_DST, mem(p.md, a.o0.data())}});
+        p.bwd.execute(dnnl_context().strm, {{DNNL_ARG_SRC, mem(p.md, a.x.data())},
+                                            {DNNL_ARG_DIFF_DST, mem(p.md, a.dy.data())},
+                                            {DNNL_ARG_DIFF_SRC, mem(p.md, a.o1.data())}});
+        dnnl_context().strm.wait();
+    };
+    if (has_dst) {
+        m["backward_from_output"] = [=](const arrays<float>& a) {
+            auto& p = get(a.x.size());
+            p.bwd_dst.execute(dnnl_context().strm, {{DNNL_ARG_DST, mem(p.md, a.x.data())},
+                                                    {DNNL_ARG_DIFF_DST, mem(p.md, a.dy.data())},
+                                                    {DNNL_ARG_DIFF_SRC, mem(p.md, a.o0.data())}});
+            dnnl_context().strm.wait();
+        };
+    }
+    return m;
+}
+#endif
+
+// ---------------------------------------------------------------------------------------------
+// XNNPACK: f32 sigmoid and leaky ReLU operators (the only ones of the five it ships).
+// ---------------------------------------------------------------------------------------------
+#if CTDIFF_HAVE_XNNPACK
+template <class A>
+std::map<std::string, impl_fn<float>> xnnpack_impls() {
+    std::map<std::string, impl_fn<float>> m;
+    if constexpr (std::is_same_v<A, sigmoid_act> || std::is_same_v<A, leaky_relu_act>) {
+        static const bool ok = xnn_initialize(nullptr) == xnn_status_success;
+        if (!ok) return m;
+        xnn_operator_t op = nullptr;
+        if constexpr (std::is_same_v<A, sigmoid_act>) {
+            xnn_create_sigmoid_nc_f32(1, 1, 1, 0, &op);
+        } else {
+            xnn_create_leaky_relu_nc_f32(1, 1, 1, float(leaky_alpha), 0, &op);
+        }
+        m["forward"] = [op](const arrays<float>& a) {
+            if constexpr (std::is_same_v<A, sigmoid_act>) {
+                xnn_setup_sigmoid_nc_f32(op, a.x.size(), a.x.data(), a.o0.data(), nullptr);
+            } else {
+                xnn_setup_leaky_relu_nc_f32(op, a.x.size(), a.x.data(), a.o0.data(), nullptr);
+            }
+            xnn_run_operator(op, nullptr);
+        };
+    }
+    return m;
+}
+#endif
+
+// ---------------------------------------------------------------------------------------------
+// Data, accuracy pass, registration.
+// ---------------------------------------------------------------------------------------------
+template <class T>
+struct aligned_delete {
+    void operator()(T* p) const { std::free(p); }
+};
+template <class T>
+struct buffer_set {
+    std::size_t n;
+    std::unique_ptr<T[], aligned_delete<T>> x, y, dy, o0, o1, o2;
+    static std::unique_ptr<T[], aligned_delete<T>> make(std::size_t n) {
+        const std::size_t bytes = (n * sizeof(T) + 63) / 64 * 64;
+        return std::unique_ptr<T[], aligned_delete<T>>(static_cast<T*>(std::aligned_alloc(64, bytes)));
+    }
+    explicit buffer_set(std::size_t m) : n(m), x(make(m)), y(make(m)), dy(make(m)), o0(make(m)), o1(make(m)), o2(make(m)) {
+        std::mt19937_64 rng(42);
+        std::uniform_real_distribution<double> ux(-10.0, 10.0), ud(0.5, 1.5);
+        for (std::size_t i = 0; i < m; ++i) {
+            x[i] = static_cast<T>(ux(rng));
+            y[i] = static_cast<T>(0.5 + 0.45 * std::tanh(static_cast<double>(x[i]))); // a saved output in (0, 1)
+            dy[i] = static_cast<T>(ud(rng));
+            o0[i] = o1[i] = o2[i] = T(0);
+        }
+    }
+    arrays<T> view(bool from_output) {
+        return {{from_output ? y.get() : x.get(), n}, {dy.get(), n}, {o0.get(), n}, {o1.get(), n}, {o2.get(), n}};
+    }
+};
+template <class T>
+buffer_set<T>& buffers(std::size_t n) { // one set per (type, size), kept for the whole run
+    static std::map<std::size_t, std::unique_ptr<buffer_set<T>>> sets;
+    auto& s = sets[n];
+    if (!s) s = std::make_unique<buffer_set<T>>(n);
+    return *s;
+}
+
+template <class T>
+std::int64_t ordinal(T v) {
+    if constexpr (sizeof(T) == 4) {
+        const auto i = static_cast<std::int64_t>(std::bit_cast<std::int32_t>(v));
+        return i < 0 ? std::int64_t{INT32_MIN} - i : i;
+    } else {
+        const auto i = std::bit_cast<std::int64_t>(v);
+        return i < 0 ? INT64_MIN - i : i;
+    }
+}
+// ULP distance; references in the subnormal range are skipped (several peers flush them to 0 by
+// design, which is a choice, not an error of their formulas).
+template <class T>
+double ulp(T got, long double want) {
+    if (std::fabs(want) < std::numeric_limits<T>::min()) return 0;
+    if (std::isnan(got)) return std::numeric_limits<double>::infinity();
+    return std::abs(static_cast<double>(ordinal(got) - ordinal(static_cast<T>(want))));
+}
+
+// Max ULP of an implementation's forward output and of the derivative output of its fused (or,
+// lacking one, backward with dy = 1) pass.
+template <class A, class T>
+std::pair<double, double> accuracy(const std::map<std::string, impl_fn<T>>& impls) {
+    std::vector<T> xs;
+    for (double t = -30; t <= 30; t += 1.0 / 512) xs.push_back(static_cast<T>(t));
+    for (double m = 1e-6; m < 1e3; m *= 1.01) {
+        xs.push_back(static_cast<T>(m));
+        xs.push_back(static_cast<T>(-m));
+    }
+    const std::size_t n = xs.size();
+    std::vector<T> ones(n, T(1)), o0(n), o1(n), o2(n);
+    arrays<T> a{xs, ones, o0, o1, o2};
+    double ef = -1, ed = -1;
+    if (auto it = impls.find("forward"); it != impls.end()) {
+        it->second(a);
+        ef = 0;
+        for (std::size_t i = 0; i < n; ++i) ef = std::max(ef, ulp(o0[i], A::ref(xs[i])));
+    }
+    if (auto it = impls.find("fused"); it != impls.end()) {
+        it->second(a);
+        ed = 0;
+        for (std::size_t i = 0; i < n; ++i) ed = std::max(ed, ulp(o1[i], A::ref_d(xs[i])));
+    } else if (auto jt = impls.find("backward"); jt != impls.end()) {
+        jt->second(a);
+        ed = 0;
+        for (std::size_t i = 0; i < n; ++i) ed = std::max(ed, ulp(o0[i], A::ref_d(xs[i])));
+    }
+    return {ef, ed};
+}
+
+const char* type_name(float) { return "f32"; }
+const char* type_name(double) { return "f64"; }
+constexpr std::size_t sizes[] = {4096, 65536, 16777216};
+
+// Bytes one element moves in a pass (for SetBytesProcessed and the copy rows).
+std::pair<int, int> traffic(const std::string& pass) { // {reads, writes}
+    if (pass == "forward") return {1, 1};
+    if (pass == "second") return {1, 3};
+    if (pass == "fused") return {2, 2};
+    return {2, 1}; // backward, backward_from_output
+}
+
+template <class T>
+void register_row(const std::string& name, const std::string& pass, impl_fn<T> fn, std::size_t n, bool from_output,
+                  std::pair<double, double> acc) {
+    auto [r, w] = traffic(pass);
+    benchmark::RegisterBenchmark(name.c_str(), [=](benchmark::State& st) {
+        auto a = buffers<T>(n).view(from_output);
+        fn(a); // warm-up (and first-use set-up of peers' primitives), untimed
+        for (auto _ : st) {
+            fn(a);
+            benchmark::DoNotOptimize(a.o0.data());
+            benchmark::ClobberMemory();
+        }
+        st.SetItemsProcessed(static_cast<std::int64_t>(st.iterations()) * static_cast<std::int64_t>(n));
+        st.SetBytesProcessed(static_cast<std::int64_t>(st.iterations()) * static_cast<std::int64_t>(n) * (r + w) *
+                             static_cast<std::int64_t>(sizeof(T)));
+        if (acc.first >= 0) st.counters["ulp_f"] = acc.first;
+        if (acc.second >= 0) st.counters["ulp_df"] = acc.second;
+    })
+        ->Repetitions(3)
+        ->ReportAggregatesOnly(true)
+        ->MinTime(n >= 16777216 ? 0.2 : 0.05)
+        ->Unit(benchmark::kMicrosecond)
+        ->UseRealTime();
+}
+
+template <class A, class T>
+void register_impl(const std::string& impl, const std::map<std::string, impl_fn<T>>& impls) {
+    if (impls.empty()) return;
+    const auto acc = accuracy<A, T>(impls);
+    for (const auto& [pass, fn] : impls) {
+        for (std::size_t n : sizes) {
+            const std::string name = std::string(A::name) + "/" + pass + "/" + impl + "/" + type_name(T{}) + "/" + std::to_string(n);
+            register_row<T>(name, pass, fn, n, pass == "backward_from_output", acc);
+        }
+    }
+}
+
+template <class A, class T>
+void register_activation() {
+    register_impl<A, T>("ctdiff", ctdiff_impls<A, T>());
+    register_impl<A, T>("naive", naive_impls<A, T>());
+    register_impl<A, T>("handwritten", handwritten_impls<A, T>());
+#if CTDIFF_HAVE_EIGEN
+    register_impl<A, T>("eigen", eigen_impls<A, T>());
+#endif
+#if CTDIFF_HAVE_SLEEF && defined(__AVX512F__)
+    register_impl<A, T>("sleef", sleef_impls<A, T>());
+#endif
+    if constexpr (std::is_same_v<T, float>) {
+#if CTDIFF_HAVE_ONEDNN
+        register_impl<A, T>("onednn", onednn_impls<A>());
+#endif
+#if CTDIFF_HAVE_XNNPACK
+        register_impl<A, T>("xnnpack", xnnpack_impls<A>());
+#endif
+    }
+}
+
+template <class T>
+void register_copies() {
+    std::map<std::string, impl_fn<T>> m;
+    m["forward"] = [](const arrays<T>& a) { std::memcpy(a.o0.data(), a.x.data(), a.x.size() * sizeof(T)); };
+    m["backward"] = [](const arrays<T>& a) {
+        for (std::size_t i = 0; i < a.x.size(); ++i) a.o0[i] = a.x[i] + a.dy[i];
+    };
+    m["fused"] = [](const arrays<T>& a) {
+        for (std::size_t i = 0; i < a.x.size(); ++i) {
+            a.o0[i] = a.x[i];
+            a.o1[i] = a.dy[i];
+        }
+    };
+    m["second"] = [](const arrays<T>& a) {
+        for (std::size_t i = 0; i < a.x.size(); ++i) a.o0[i] = a.o1[i] = a.o2[i] = a.x[i];
+    };
+    for (const auto& [pass, fn] : m) {
+        for (std::size_t n : sizes) {
+            register_row<T>(std::string("copy/") + pass + "/copy/" + type_name(T{}) + "/" + std::to_string(n), pass, fn,
+                            n, false, {-1, -1});
+        }
+    }
+}
+
+template <class T>
+void register_all() {
+    register_copies<T>();
+    register_activation<sigmoid_act, T>();
+    register_activation<tanh_act, T>();
+    register_activation<gelu_act, T>();
+    register_activation<leaky_relu_act, T>();
+    register_activation<silu_act, T>();
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+    // oneDNN's OpenMP reads OMP_NUM_THREADS when the library loads, before main: restart once with
+    // it set, so that oneDNN runs on one thread like every other row (and does not stall on
+    // barriers with the other core busy).
+    if (std::getenv("OMP_NUM_THREADS") == nullptr) {
+        setenv("OMP_NUM_THREADS", "1", 1);
+        execv("/proc/self/exe", argv);
+    }
+    register_all<float>();
+    register_all<double>();
+    benchmark::Initialize(&argc, argv);
+    if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;
+    benchmark::RunSpecifiedBenchmarks();
+    benchmark::Shutdown();
+    return 0;
+}
