@@ -124,9 +124,10 @@ constexpr double expm1_core(double x) {
 /// log(1 + x) with the classic correction: u = 1 + x, log u − ((u − 1) − x)/u.
 constexpr double log1p_core(double x) {
     const double u = 1.0 + x;
-    const double corr = u == 1.0 ? 0.0 : ((u - 1.0) - x) / u;
+    const double corr = ((u - 1.0) - x) / u;
     const double r = log_core(u) - corr;
-    const double tiny = fabs(x) < 1e-300 ? x : r; // keeps −0 and subnormals exact
+    const double tiny = u == 1.0 ? x : r; // |x| < 2^-53: log1p(x) = x to within half an ULP; keeps −0
+
     return x == inf ? inf : tiny;
 }
 
