@@ -643,15 +643,43 @@ struct graph {
     std::array<vnode, N> nodes;
 };
 
-template <class E, class Tags>
-constexpr auto as_graph() {
-    constexpr std::size_t n = run<E, Tags>().nodes.size();
-    graph<n> g{};
+/// The result, first into a fixed capacity (one run of the normalizer); only a result larger than
+/// that runs it a second time, to size the array exactly.
+template <std::size_t Cap>
+struct bounded_graph {
+    std::array<vnode, Cap> nodes{};
+    std::size_t size = 0;
+};
+
+template <class E, class Tags, std::size_t Cap>
+constexpr bounded_graph<Cap> run_bounded() {
     const result r = run<E, Tags>();
-    for (std::size_t i = 0; i < n; ++i) {
+    bounded_graph<Cap> g{};
+    g.size = r.nodes.size();
+    for (std::size_t i = 0; i < r.nodes.size() && i < Cap; ++i) {
         g.nodes[i] = r.nodes[i];
     }
     return g;
+}
+
+template <class E, class Tags>
+constexpr auto as_graph() {
+    constexpr std::size_t cap = 64;
+    constexpr auto b = run_bounded<E, Tags, cap>();
+    if constexpr (b.size <= cap) {
+        graph<b.size> g{};
+        for (std::size_t i = 0; i < b.size; ++i) {
+            g.nodes[i] = b.nodes[i];
+        }
+        return g;
+    } else {
+        const result r = run<E, Tags>();
+        graph<b.size> g{};
+        for (std::size_t i = 0; i < b.size; ++i) {
+            g.nodes[i] = r.nodes[i];
+        }
+        return g;
+    }
 }
 
 // ----- lifting back to a type --------------------------------------------------------------------
