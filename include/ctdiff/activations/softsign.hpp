@@ -6,7 +6,7 @@
 ///
 /// - Domain ℝ, range (−1, 1); odd; C¹ at 0 (softsign'' jumps from 2 to −2 there: softsign''(0) =
 ///   0, the convention of sign(0) = 0). softsign(±∞) = ±1; NaN propagates.
-/// - Derivatives: softsign' = (1 + |x|)⁻², softsign'' = −2 sign(x)(1 + |x|)⁻³.
+/// - Derivatives: softsign' = (1/(1 + |x|))², softsign'' = −2 sign(x)(1 + |x|)⁻³.
 /// - Why a function tag, not x/(1 + |x|) written with operators: the quotient rule on that form
 ///   gives 1/(1 + |x|) − x·sign(x)/(1 + |x|)², a difference of two nearly equal terms that loses
 ///   every digit for large |x| (in float from |x| ≈ 10⁴), and ∞/∞ = NaN at ±∞. The tag states the
@@ -36,7 +36,7 @@ struct softsign_fn {
         return u < T(0) ? -r : r;
     }
     template <class U>
-    static constexpr auto derivative(U) { return pow<ratio{-2}>(one + abs(U{})); }
+    static constexpr auto derivative(U) { return pow<ratio{2}>(one / (one + abs(U{}))); } // (1/b)², not 1/b²: b² overflows while the result is still a (subnormal) number
     template <class U>
     static constexpr auto definition(U) { return U{} / (one + abs(U{})); }
 };

@@ -21,7 +21,7 @@ constexpr bool close(double a, double b, double rel = 1e-14) { return abs_d(a - 
 static_assert(same(d(act::sigmoid, x), ctdiff::sigmoid(x) * ctdiff::sigmoid(-x)));
 static_assert(same(d(act::tanh, x), pow<ratio{2}>(sech(x))));
 static_assert(same(d(act::softplus, x), act::softplus_prime));
-static_assert(same(d(act::softsign, x), pow<ratio{-2}>(1_c + abs(x))));
+static_assert(same(d(act::softsign, x), pow<ratio{2}>(1_c / (1_c + abs(x)))));
 // σ(0) and tanh(0) fold to exact constants when applied to the constant 0.
 static_assert(same(ctdiff::sigmoid(0_c), c<ratio{1, 2}>) && same(ctdiff::tanh(0_c), 0_c) && same(norm_cdf(0_c), c<ratio{1, 2}>));
 

@@ -1,0 +1,168 @@
+// f, f', f'' of every activation against MPFR (reference.hpp, from the closed forms), in float
+// and double, over the whole range: a linear grid on [−20, 20], ±2ᵏ(1 + j/8) from the smallest
+// subnormal to the largest finite value, ±1000, ±0; and the special values ±∞ and NaN.
+//
+// Checked: no NaN or ±∞ where the reference is finite; the ULP error within the tolerance table
+// below, measured away from the zeros of each derivative (points whose reference changes sign
+// within a relative 2⁻⁶ or an absolute 2⁻⁸: there the error is absolute, a few ε times the size
+// of the terms, and a ULP count says nothing). Set CTDIFF_PRINT_ULP=1 to print the measured
+// table (copied into docs/activations.md).
+#include "reference.hpp"
+
+#include <ctdiff/activations.hpp>
+#include <ctdiff/diff.hpp>
+
+#include <catch2/catch.hpp>
+
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <limits>
+#include <string>
+#include <vector>
+
+namespace {
+
+namespace act = ctdiff::activations;
+using ctdiff::x;
+namespace ref = activation_ref;
+
+template <class T>
+std::vector<T> sample_points(bool unit_interval) {
+    std::vector<T> pts;
+    if (unit_interval) {
+        for (int i = 1; i < 4096; ++i) pts.push_back(T(i) / T(4096));
+        for (int e = 1; e < std::numeric_limits<T>::digits; ++e) {
+            pts.push_back(std::ldexp(T(1), -e));
+            pts.push_back(T(1) - std::ldexp(T(1), -e));
+        }
+        for (int e = std::numeric_limits<T>::min_exponent - std::numeric_limits<T>::digits; e < 0; e += 3) {
+            pts.push_back(std::ldexp(T(1), e));
+        }
+        pts.push_back(T(0.5) - std::numeric_limits<T>::epsilon());
+        pts.push_back(T(0.5) + std::numeric_limits<T>::epsilon());
+        return pts;
+    }
+    for (int i = -20 * 64; i <= 20 * 64; ++i) pts.push_back(T(i) / T(64));
+    const int lo = std::numeric_limits<T>::min_exponent - std::numeric_limits<T>::digits;
+    const int hi = std::numeric_limits<T>::max_exponent - 1;
+    for (int e = lo; e <= hi; e += (e > -30 && e < 12 ? 1 : 3)) {
+        for (int j = 0; j < 8; ++j) {
+            const T v = std::ldexp(T(1) + T(j) / T(8), e);
+            if (std::isfinite(v)) {
+                pts.push_back(v);
+                pts.push_back(-v);
+            }
+        }
+    }
+    for (T v : {T(1000), T(-1000), T(0), -T(0), std::numeric_limits<T>::denorm_min(), -std::numeric_limits<T>::denorm_min(),
+                std::numeric_limits<T>::max(), -std::numeric_limits<T>::max()}) {
+        pts.push_back(v);
+    }
+    return pts;
+}
+
+template <class T, class E>
+T at(E e, T x0, T a) {
+    return ctdiff::evaluate(e, ctdiff::environment<T, 1, 2>{{x0}, {a, T(1)}});
+}
+
+struct result {
+    long double max_ulp_away = 0;  // away from the zeros of the reference
+    long double worst_x = 0;
+    int non_finite = 0;            // NaN/±∞ where the reference is finite
+    long double first_bad_x = 0;
+};
+
+template <class T, class E>
+result measure(std::string_view name, int n, E e, T alpha, bool unit_interval) {
+    result r;
+    for (const T t : sample_points<T>(unit_interval)) {
+        const T got = at(e, t, alpha);
+        const ref::num want = ref::derivative(name, n, ref::num(t), alpha);
+        const long double want_ld = mpfr_get_ld(want.v, ref::rnd);
+        const T want_t = static_cast<T>(want_ld);
+        if (!std::isfinite(want_t)) {
+            // The true value is beyond T's range (or a pole): the result must be that infinity.
+            if (!(std::isinf(got) && (got > 0) == (want_ld > 0)) && !std::isnan(want_ld)) {
+                ++r.non_finite;
+                r.first_bad_x = t;
+            }
+            continue;
+        }
+        if (!std::isfinite(got)) {
+            if (r.non_finite++ == 0) r.first_bad_x = t;
+            continue;
+        }
+        // Away from a zero of the reference?
+        const long double tl = t;
+        const long double d = std::fabs(tl) * 0x1p-6L + 0x1p-8L;
+        const ref::num lo = ref::derivative(name, n, ref::num(tl - d), alpha);
+        const ref::num hi = ref::derivative(name, n, ref::num(tl + d), alpha);
+        const bool near_zero = ref::sgn(want) == 0 || ref::sgn(lo) != ref::sgn(want) || ref::sgn(hi) != ref::sgn(want);
+        if (near_zero || (unit_interval && (tl - d <= 0 || tl + d >= 1) && n == 2 && false)) {
+            continue;
+        }
+        const long double u = ref::ulp_error(got, want);
+        if (u > r.max_ulp_away) {
+            r.max_ulp_away = u;
+            r.worst_x = t;
+        }
+    }
+    return r;
+}
+
+template <class T, class E>
+void check_activation(std::string_view name, E e, double tol0, double tol1, double tol2, T alpha = T(0),
+                      bool unit_interval = false) {
+    const double tol[3] = {tol0, tol1, tol2};
+    const auto d1 = ctdiff::d(e, x);
+    const auto d2 = ctdiff::d<2>(e, x);
+    const result rs[3] = {measure<T>(name, 0, e, alpha, unit_interval), measure<T>(name, 1, d1, alpha, unit_interval),
+                          measure<T>(name, 2, d2, alpha, unit_interval)};
+    for (int n = 0; n < 3; ++n) {
+        INFO(name << " order " << n << " in " << (sizeof(T) == 4 ? "float" : "double") << ": max " << double(rs[n].max_ulp_away)
+                  << " ULP at x = " << double(rs[n].worst_x) << "; first non-finite at x = " << double(rs[n].first_bad_x));
+        CHECK(rs[n].non_finite == 0);
+        CHECK(double(rs[n].max_ulp_away) <= tol[n]);
+    }
+    if (std::getenv("CTDIFF_PRINT_ULP") != nullptr) {
+        std::printf("| %-12s | %-6s | %10.2f | %10.2f | %10.2f |\n", std::string(name).c_str(), sizeof(T) == 4 ? "float" : "double",
+                    double(rs[0].max_ulp_away), double(rs[1].max_ulp_away), double(rs[2].max_ulp_away));
+    }
+    // ±∞ and NaN: no NaN at ±∞ (logit: outside its domain), NaN in → NaN out for f.
+    if (!unit_interval) {
+        for (const T t : {std::numeric_limits<T>::infinity(), -std::numeric_limits<T>::infinity()}) {
+            INFO(name << " at x = " << double(t));
+            CHECK_FALSE(std::isnan(at(e, t, alpha)));
+            CHECK_FALSE(std::isnan(at(d1, t, alpha)));
+            CHECK_FALSE(std::isnan(at(d2, t, alpha)));
+        }
+    }
+    INFO(name << " at NaN");
+    CHECK(std::isnan(at(e, std::numeric_limits<T>::quiet_NaN(), alpha)));
+}
+
+} // namespace
+
+// Tolerances (max ULP for f, f', f''): the measured maxima of docs/activations.md, rounded up.
+TEMPLATE_TEST_CASE("activations: f, f', f'' within a few ULP of MPFR over the whole range", "[activations][accuracy]", float,
+                   double) {
+    using T = TestType;
+    check_activation<T>("sigmoid", act::sigmoid, 4, 4, 220);
+    check_activation<T>("tanh", act::tanh, 4, 6, 6);
+    check_activation<T>("relu", act::relu, 0, 0, 0);
+    check_activation<T>("leaky_relu", act::leaky_relu, 1, 0, 0, T(0.01));
+    check_activation<T>("elu", act::elu, 1, 1, 1, T(1));
+    check_activation<T>("selu", act::selu, 3, 3, 3);
+    check_activation<T>("softplus", act::softplus, 4, 4, 4);
+    check_activation<T>("silu", act::silu, 64, 64, 64);
+    check_activation<T>("swish", act::swish, 64, 64, 64);
+    check_activation<T>("mish", act::mish, 64, 80, 64);
+    check_activation<T>("gelu", act::gelu, 16, 96, 110);
+    check_activation<T>("gelu_tanh", act::gelu_tanh, 640, 800, 3000);
+    check_activation<T>("softsign", act::softsign, 1, 3, 4);
+    check_activation<T>("hard_sigmoid", act::hard_sigmoid, 2, 1, 0);
+    check_activation<T>("hard_tanh", act::hard_tanh, 0, 0, 0);
+    check_activation<T>("logit", act::logit, 3, 1, 2, T(0), true);
+}
