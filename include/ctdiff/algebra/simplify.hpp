@@ -427,12 +427,28 @@ struct normalizer {
         }
         return r;
     }
+    /// p + sign·q, by merging the two sorted term lists.
     constexpr poly plus(const poly& p, const poly& q, ratio sign) const {
-        poly r = p;
-        for (const auto& t : q) {
-            r.push_back({t.coef * sign, t.f});
+        poly r;
+        std::size_t i = 0;
+        std::size_t j = 0;
+        while (i < p.size() || j < q.size()) {
+            const int k = i == p.size() ? 1 : j == q.size() ? -1 : compare_terms(p[i], q[j]);
+            if (k < 0) {
+                r.push_back(p[i++]);
+            } else if (k > 0) {
+                r.push_back({q[j].coef * sign, q[j].f});
+                ++j;
+            } else {
+                const ratio c = p[i].coef + q[j].coef * sign;
+                if (c != ratio{0}) {
+                    r.push_back({c, p[i].f});
+                }
+                ++i;
+                ++j;
+            }
         }
-        return collect(std::move(r));
+        return r;
     }
     constexpr poly product(const poly& p, const poly& q) const {
         poly r;
@@ -512,7 +528,8 @@ struct normalizer {
     // --- the normal form of input node i ---
     constexpr poly atom(const vnode& n) { return atom_power(intern(n), ratio{1}); }
 
-    constexpr poly normal(int i) {
+    /// A reference into memo, which never reallocates (sized once, before the first call).
+    constexpr const poly& normal(int i) {
         const auto k = static_cast<std::size_t>(i);
         if (!done[k]) {
             const poly r = compute(in[k]);
