@@ -29,7 +29,9 @@ constexpr double exp_core(double x) {
     constexpr double ln2_hi = 6.93147180369123816490e-01;
     constexpr double ln2_lo = 1.90821492927058770002e-10;
     constexpr double shifter = 6755399441055744.0; // 1.5·2^52
-    const double xc = x > 709.8 ? 709.8 : (x < -745.2 ? -745.2 : x);
+    // NaN is replaced by 0 before the float-to-int conversion below (converting NaN is UB); the
+    // result is NaN again through the last select.
+    const double xc = is_nan(x) ? 0.0 : (x > 709.8 ? 709.8 : (x < -745.2 ? -745.2 : x));
     const double kd = (xc * log2e + shifter) - shifter;
     const double r = (xc - kd * ln2_hi) - kd * ln2_lo;
     double p = 1.0 / 6227020800.0; // 1/13!
