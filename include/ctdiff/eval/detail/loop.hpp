@@ -33,7 +33,12 @@ struct loop;
 
 template <class T, std::size_t NP, std::size_t... I, class Nodes, class... Outs>
 struct loop<T, NP, std::index_sequence<I...>, Nodes, Outs...> {
-    static void run(std::size_t n, std::array<T, NP> p, in_ptr<T, I>... in, out_ptr<T, Outs>... out) {
+    // flatten: everything the body calls (the DAG's steps, ctdiff::math) is inlined here whatever
+    // the translation unit's inlining budget says — a TU with many kernels (a benchmark, a
+    // framework's op library) otherwise hits GCC's unit-growth limit, leaves a math call out of
+    // line, and the loop silently stays scalar (measured: 5× slower).
+    [[gnu::flatten]] static void run(std::size_t n, std::array<T, NP> p, in_ptr<T, I>... in,
+                                     out_ptr<T, Outs>... out) {
         for (std::size_t i = 0; i < n; ++i) { // ctdiff-vectorize: fused kernel loop
             const environment<T, sizeof...(I), NP> env{{in[i]...}, p};
             const auto s = evaluate_dag<Nodes>(env);
