@@ -24,7 +24,8 @@
 ///   f(x)); any other overlap between an output and another array throws std::invalid_argument;
 /// - NaN in gives NaN out for every output that depends on that input (comparisons with NaN are
 ///   false, and every select's arms carry the NaN);
-/// - parameters: exactly the run-time parameters the expressions use, as `ctdiff::params{…}`.
+/// - parameters: exactly the run-time parameters the expressions use, as `ctdiff::params{…}`
+///   (checked at compile time: forgetting them, or passing the wrong count, does not compile).
 ///
 /// Accuracy: each node rounds once in T (no FMA contraction is asked for), functions through
 /// ctdiff::math; the kernel forms' bounds are stated in eval/lower.hpp. `k.at(...)` evaluates the
@@ -133,9 +134,13 @@ public:
         std::array<std::span<T>, outputs> out = [&]<std::size_t... O>(std::index_sequence<O...>) {
             return std::array<std::span<T>, outputs>{std::span<T>(std::get<NIn + O>(tup))...};
         }(std::make_index_sequence<outputs>{});
+        constexpr bool given_params =
+            (eval::detail::is_params<std::remove_cvref_t<Args>>::value || ...);
+        static_assert(parameters == 0 || given_params,
+                      "ctdiff kernel: the expressions use run-time parameters (α = parameter<0>, β = parameter<1>, "
+                      "...); pass their values as ctdiff::params{...} after the arrays");
         std::array<T, parameters> p{};
         kernel_options opts{};
-        bool have_params = parameters == 0;
         [&]<std::size_t... X>(std::index_sequence<X...>) {
             (
                 [&](auto&& extra) {
@@ -147,7 +152,6 @@ public:
                         for (std::size_t j = 0; j < parameters; ++j) {
                             p[j] = static_cast<T>(extra.values[j]);
                         }
-                        have_params = true;
                     } else if constexpr (std::is_same_v<E, kernel_options>) {
                         opts = extra;
                     } else {
@@ -158,10 +162,6 @@ public:
                 }(std::get<NIn + outputs + X>(tup)),
                 ...);
         }(std::make_index_sequence<sizeof...(Args) - NIn - outputs>{});
-        if (!have_params) {
-            throw std::invalid_argument("ctdiff kernel: the expressions use " + std::to_string(parameters) +
-                                        " run-time parameter(s); pass their values as ctdiff::params{...}");
-        }
         run(in, out, p, opts);
     }
 
