@@ -171,16 +171,40 @@ struct step<apply<F, A>> {
     template <class Nodes, class S, class Env>
     static constexpr auto get(const S& s, const Env&) { return F::eval(s[slot_v<A, Nodes>]); }
 };
+// Whether an arm of a select passes on a NaN of the condition's operands by itself: it does when
+// it reads every variable the condition reads (arithmetic, ctdiff::math functions and guarded
+// selects all turn a NaN operand into a NaN result).
+template <class... Ns>
+consteval bool reads_all_variables_of(type_list<Ns...>, auto arm_nodes) {
+    return ([&] {
+        if constexpr (is_variable_v<Ns>) {
+            return []<class... Ms>(type_list<Ms...>) { return contains_v<Ns, Ms...>; }(arm_nodes);
+        } else {
+            return true;
+        }
+    }() && ...);
+}
+template <class C, class A, class B>
+inline constexpr bool arms_carry_nan_v = false;
+template <class Op, class L, class R, class A, class B>
+inline constexpr bool arms_carry_nan_v<compare<Op, L, R>, A, B> =
+    reads_all_variables_of(typename collect_all<type_list<>, L, R>::type{}, typename collect_all<type_list<>, A>::type{}) &&
+    reads_all_variables_of(typename collect_all<type_list<>, L, R>::type{}, typename collect_all<type_list<>, B>::type{});
+
 template <class Op, class L, class R, class A, class B>
 struct step<select_node<compare<Op, L, R>, A, B>> {
     template <class Nodes, class S, class Env>
     static constexpr auto get(const S& s, const Env&) {
-        // A NaN in the condition is passed on (not the else-arm): NaN in gives NaN out even where
-        // both arms are constants (Leaky ReLU′ = select(x > 0, 1, α) at x = NaN is NaN, not α).
         const auto l = s[slot_v<L, Nodes>];
         const auto r = s[slot_v<R, Nodes>];
         const auto v = Op::test(l, r) ? s[slot_v<A, Nodes>] : s[slot_v<B, Nodes>];
-        return l != l ? l : (r != r ? r : v); // NOLINT: x != x is the NaN test, kept branch-free
+        if constexpr (arms_carry_nan_v<compare<Op, L, R>, A, B>) {
+            return v; // a NaN in the condition is already a NaN in both arms (σ's kernel form)
+        } else {
+            // A NaN in the condition is passed on (not the else-arm): NaN in gives NaN out even
+            // where the arms are constants (Leaky ReLU′ = select(x > 0, 1, α) at NaN is NaN, not α).
+            return l != l ? l : (r != r ? r : v); // NOLINT: x != x is the NaN test, kept branch-free
+        }
     }
 };
 
