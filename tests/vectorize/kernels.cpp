@@ -2,7 +2,12 @@
 // check of tests/vectorize. Every fused kernel runs the one loop in
 // include/ctdiff/eval/detail/loop.hpp (the line marked `ctdiff-vectorize: fused kernel loop`), so
 // the check is: every copy of that loop the compiler reports on is vectorized, and none is
-// reported as missed — with GCC 12 and Clang 16, -march=x86-64-v3 and -v4, no fast-math.
+// reported as missed — with GCC 12 and Clang 16, -march=x86-64-v3 and -v4, no fast-math:
+//   g++-12 -O3 -fopt-info-vec-all …: no "couldn't vectorize loop" at loop.hpp:<marked line>,
+//     at least one "loop vectorized";
+//   clang++-16 -O3 -Rpass=loop-vectorize -Rpass-missed=loop-vectorize …: no "loop not
+//     vectorized" at that line, at least one "vectorized loop".
+// (The marked line is in the header, so a check keyed on lines of this file must look there.)
 #include <ctdiff/core.hpp>
 #include <ctdiff/diff.hpp>
 #include <ctdiff/eval.hpp>

@@ -71,12 +71,18 @@ void split(std::size_t n, unsigned threads, const Body& body) {
     const std::size_t blocks = (n + 63) / 64;
     const std::size_t per = (blocks + threads - 1) / threads * 64;
     std::vector<std::thread> workers;
-    workers.reserve(threads - 1);
     std::size_t b = per;
-    for (unsigned t = 1; t < threads && b < n; ++t, b += per) {
-        workers.emplace_back([&body, b, e = std::min(n, b + per)] { body(b, e); });
+    try {
+        workers.reserve(threads - 1);
+        for (unsigned t = 1; t < threads && b < n; ++t, b += per) {
+            workers.emplace_back([&body, b, e = std::min(n, b + per)] { body(b, e); });
+        }
+    } catch (...) { // no thread (or no memory for one): the caller does the rest itself
     }
     body(std::size_t{0}, std::min(n, per));
+    if (b < n) {
+        body(b, n);
+    }
     for (auto& w : workers) {
         w.join();
     }
