@@ -1,4 +1,6 @@
 // ctdiff's generated kernels against the loops people write and the hand-tuned libraries.
+// ctdiff's rows use the catalogue's formulas (ctdiff/activations: GELU and SiLU with their exact
+// limits at ±∞, so no 0·∞ = NaN there) — what a user of the library writes.
 //
 // Rows: <activation>/<pass>/<impl>/<type>/<N>, items/s (elements per second), medians of
 // repetitions. pass: forward (y = f(x)), backward (dx = dy·f'(x) from x), fused (y and dx in one
@@ -25,6 +27,9 @@
 #pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
 #endif
 
+#include <ctdiff/activations/gelu.hpp>
+#include <ctdiff/activations/leaky_relu.hpp>
+#include <ctdiff/activations/silu.hpp>
 #include <ctdiff/core.hpp>
 #include <ctdiff/diff.hpp>
 #include <ctdiff/eval.hpp>
@@ -148,7 +153,7 @@ struct tanh_act {
 
 struct gelu_act {
     static constexpr const char* name = "gelu";
-    static constexpr auto f = x * norm_cdf(x);
+    static constexpr auto f = activations::gelu; // x·Φ(x), its exact limits beyond |x| = 1024
     static constexpr bool from_output = false;
     using poly = void;
     static long double ref(long double t) { return t * std::erfc(-t * sqrt1_2) / 2; }
@@ -180,7 +185,7 @@ struct gelu_act {
 
 struct leaky_relu_act {
     static constexpr const char* name = "leaky_relu";
-    static constexpr auto f = select(x > 0_c, x, alpha * x);
+    static constexpr auto f = activations::leaky_relu; // select(x > 0, x, αx)
     static constexpr bool from_output = false;
     using poly = void;
     static long double ref(long double t) { return t > 0 ? t : static_cast<long double>(leaky_alpha) * t; }
@@ -203,7 +208,7 @@ struct leaky_relu_act {
 
 struct silu_act {
     static constexpr const char* name = "silu";
-    static constexpr auto f = x * sigmoid(beta * x);
+    static constexpr auto f = activations::silu; // x·σ(x), its exact limits beyond |x| = 1024
     static constexpr bool from_output = false;
     using poly = void;
     static long double ref(long double t) { return t * sigmoid_act::ref(t); }
@@ -230,11 +235,6 @@ struct silu_act {
     template <class T>
     static T hand_from_output(T) { return T(0); }
 };
-
-template <class A, class T>
-auto param_values() {
-    return params{T(leaky_alpha), T(silu_beta)};
-}
 
 // ---------------------------------------------------------------------------------------------
 // ctdiff, naive and handwritten implementations.

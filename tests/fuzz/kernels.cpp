@@ -8,6 +8,8 @@
 //       ≤ 16 ULP, or ≤ 16·ε·scale where the derivative is a cancellation of terms of size `scale`;
 //   (c) NaN in → NaN out; sizes that differ throw std::invalid_argument; nothing is overrun
 //       (AddressSanitizer).
+#include <ctdiff/activations/gelu.hpp>
+#include <ctdiff/activations/silu.hpp>
 #include <ctdiff/core.hpp>
 #include <ctdiff/diff.hpp>
 #include <ctdiff/eval.hpp>
@@ -187,7 +189,15 @@ void fuzz_type(unsigned which, const std::uint8_t* p, const std::uint8_t* end, b
     constexpr auto lk = select(x > 0_c, x, alpha * x);
     constexpr auto sw = x * sigmoid(beta * x);
     constexpr auto sp = softplus(x);
-    switch (which % 8) {
+    constexpr auto cg = activations::gelu; // with exact limits at ±∞
+    constexpr auto cs = activations::silu;
+    switch (which % 10) {
+    case 8:
+        check<T>(derivatives<2>(cg), one(1), std::array<T, 0>{}, in_place, sq, cg, d(cg, x), d<2>(cg, x));
+        return;
+    case 9:
+        check<T>(derivatives<2>(cs), one(1), std::array<T, 0>{}, in_place, sq, cs, d(cs, x), d<2>(cs, x));
+        return;
     case 0:
         check<T>(derivatives<2>(s), one(1), std::array<T, 0>{}, in_place, unit, s, d(s, x), d<2>(s, x));
         break;

@@ -2,6 +2,8 @@
 // (an MPFR reference replaces them where tests/support provides one), over x ∈ ±[1e-30, 1e3],
 // ±0, ±∞, NaN and subnormals. Tolerances are in ULP of T, with a stated allowance where the
 // derivative's own formula cancels (f″ near its zeros).
+#include <ctdiff/activations/gelu.hpp>
+#include <ctdiff/activations/silu.hpp>
 #include <ctdiff/core.hpp>
 #include <ctdiff/diff.hpp>
 #include <ctdiff/eval.hpp>
@@ -256,5 +258,33 @@ TEMPLATE_TEST_CASE("the loop agrees with the kernel's one-element evaluation", "
         CHECK(ulp_error(o0[i], r[0]) == 0);
         CHECK(ulp_error(o1[i], r[1]) == 0);
         CHECK(ulp_error(o2[i], r[2]) == 0);
+    }
+}
+
+TEMPLATE_TEST_CASE("catalogue GELU and SiLU: finite at ±inf, f' and f'' included", "[eval][kernels]", float, double) {
+    using T = TestType;
+    const T inf = std::numeric_limits<T>::infinity();
+    std::vector<T> xs{-inf, T(-1e30), T(-2000), T(-1024), T(-3), T(0), T(2), T(1024), T(2000), T(1e30), inf};
+    const std::size_t n = xs.size();
+    std::vector<T> g0(n), g1(n), g2(n), s0(n), s1(n), s2(n);
+    derivatives<2>(activations::gelu)(xs, g0, g1, g2);
+    derivatives<2>(activations::silu)(xs, s0, s1, s2);
+    for (std::size_t i = 0; i < n; ++i) {
+        const ld t = xs[i];
+        INFO("x = " << t);
+        for (T v : {g0[i], g1[i], g2[i], s0[i], s1[i], s2[i]}) {
+            CHECK(!std::isnan(v));
+        }
+        if (std::isinf(t)) {
+            CHECK(g0[i] == (t > 0 ? inf : T(0)));
+            CHECK(g1[i] == (t > 0 ? T(1) : T(0)));
+            CHECK(g2[i] == T(0));
+            CHECK(s0[i] == (t > 0 ? inf : T(0)));
+            CHECK(s1[i] == (t > 0 ? T(1) : T(0)));
+            CHECK(s2[i] == T(0));
+        } else if (std::fabs(t) < 100) {
+            CHECK(close(s0[i], t * sigma(t), 8));
+            CHECK(close(s1[i], sigma(t) + t * dsigma(t), 16, 1 + std::fabs(t)));
+        }
     }
 }
