@@ -171,9 +171,10 @@ struct step<apply<F, A>> {
     template <class Nodes, class S, class Env>
     static constexpr auto get(const S& s, const Env&) { return F::eval(s[slot_v<A, Nodes>]); }
 };
-// Whether an arm of a select passes on a NaN of the condition's operands by itself: it does when
-// it reads every variable the condition reads (arithmetic, ctdiff::math functions and guarded
-// selects all turn a NaN operand into a NaN result).
+// Whether a select passes on a NaN of its condition's operands by itself. Every comparison with
+// NaN is false, so a NaN condition always takes the else-arm: enough that the else-arm reads every
+// variable the condition reads (arithmetic, ctdiff::math functions and guarded selects all turn a
+// NaN operand into a NaN result).
 template <class... Ns>
 consteval bool reads_all_variables_of(type_list<Ns...>, auto arm_nodes) {
     return ([&] {
@@ -188,7 +189,6 @@ template <class C, class A, class B>
 inline constexpr bool arms_carry_nan_v = false;
 template <class Op, class L, class R, class A, class B>
 inline constexpr bool arms_carry_nan_v<compare<Op, L, R>, A, B> =
-    reads_all_variables_of(typename collect_all<type_list<>, L, R>::type{}, typename collect_all<type_list<>, A>::type{}) &&
     reads_all_variables_of(typename collect_all<type_list<>, L, R>::type{}, typename collect_all<type_list<>, B>::type{});
 
 template <class Op, class L, class R, class A, class B>
@@ -199,7 +199,7 @@ struct step<select_node<compare<Op, L, R>, A, B>> {
         const auto r = s[slot_v<R, Nodes>];
         const auto v = Op::test(l, r) ? s[slot_v<A, Nodes>] : s[slot_v<B, Nodes>];
         if constexpr (arms_carry_nan_v<compare<Op, L, R>, A, B>) {
-            return v; // a NaN in the condition is already a NaN in both arms (σ's kernel form)
+            return v; // a NaN condition takes the else-arm, which already carries the NaN
         } else {
             // A NaN in the condition is passed on (not the else-arm): NaN in gives NaN out even
             // where the arms are constants (Leaky ReLU′ = select(x > 0, 1, α) at NaN is NaN, not α).
