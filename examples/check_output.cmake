@@ -2,7 +2,8 @@
 # of its expressions matches; the showcase needs ALL of them, each line of <example>.expect.
 #   cmake -DEXE=<program> -DEXPECT=<file.expect> -P check_output.cmake
 # Lines of the .expect file: a CMake regular expression each; empty lines and lines starting
-# with '#' are skipped. The example must also exit with status 0.
+# with '#' are skipped; "\n" in a line stands for a line break. The example must also exit with
+# status 0.
 execute_process(COMMAND ${EXE} RESULT_VARIABLE status OUTPUT_VARIABLE out ERROR_VARIABLE err)
 message("${out}")
 if(NOT status EQUAL 0)
@@ -14,6 +15,7 @@ foreach(re IN LISTS lines)
     if(re STREQUAL "" OR re MATCHES "^#")
         continue()
     endif()
+    string(REPLACE "\\n" "\n" re "${re}")
     if(NOT out MATCHES "${re}")
         string(APPEND missing "  ${re}\n")
     endif()
