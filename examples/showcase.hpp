@@ -62,6 +62,13 @@ inline std::string shorten(std::string_view s, std::size_t max) {
     return std::string(s);
 }
 
+/// v in %g form.
+inline std::string fmt_g(double v) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%g", v);
+    return buf;
+}
+
 /// Whether a program is on the PATH.
 inline bool have_program(const char* name) {
     const std::string cmd = std::string("command -v ") + name + " >/dev/null 2>&1";
