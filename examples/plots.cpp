@@ -116,7 +116,12 @@ int main(int argc, char** argv) {
         return 1;
     }
     const std::filesystem::path dir = std::filesystem::path(showcase::output_dir(argc, argv) + "plots");
-    std::filesystem::create_directories(dir);
+    std::error_code ec;
+    std::filesystem::create_directories(dir, ec);
+    if (ec) {
+        std::fprintf(stderr, "plots: cannot create the directory %s: %s\n", dir.c_str(), ec.message().c_str());
+        return 1;
+    }
 
     constexpr double leaky_alpha = 0.1, elu_alpha = 1.0, swish_beta = 1.702;
     std::vector<curve> curves;
