@@ -117,7 +117,7 @@ struct tags_of<neg<A>> : tags_of<A> {};
 template <class A, ratio P>
 struct tags_of<power<A, P>> : tags_of<A> {};
 template <class Op, class L, class R, class A, class B>
-struct tags_of<select_node<compare<Op, L, R>, A, B>>
+struct tags_of<select_node<comparison<Op, L, R>, A, B>>
     : merge_all<type_list<Op>, tags_of_t<L>, tags_of_t<R>, tags_of_t<A>, tags_of_t<B>> {};
 
 template <std::size_t I, class L>
@@ -715,7 +715,7 @@ constexpr auto lift() {
     } else if constexpr (n.kind == op::apply) {
         return apply<typename type_at<static_cast<std::size_t>(n.tag), Tags>::type, decltype(lift<G, n.a, Tags>())>{};
     } else if constexpr (n.kind == op::select) {
-        using C = compare<typename type_at<static_cast<std::size_t>(n.tag), Tags>::type, decltype(lift<G, n.c, Tags>()),
+        using C = comparison<typename type_at<static_cast<std::size_t>(n.tag), Tags>::type, decltype(lift<G, n.c, Tags>()),
                           decltype(lift<G, n.d, Tags>())>;
         return select_node<C, decltype(lift<G, n.a, Tags>()), decltype(lift<G, n.b, Tags>())>{};
     } else if constexpr (n.kind == op::power) {

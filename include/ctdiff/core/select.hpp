@@ -38,7 +38,7 @@ struct less_equal_op {
 
 /// The condition `A op B` (not itself an expression: it is only used inside select).
 template <class Op, class A, class B>
-struct compare {
+struct comparison {
     using op = Op;
     using lhs = A;
     using rhs = B;
@@ -49,19 +49,19 @@ struct compare {
 template <class C>
 inline constexpr bool is_condition_v = false;
 template <class Op, class A, class B>
-inline constexpr bool is_condition_v<compare<Op, A, B>> = true;
+inline constexpr bool is_condition_v<comparison<Op, A, B>> = true;
 /// A condition built with <, <=, >, >= from two expressions.
 template <class C>
 concept Condition = is_condition_v<C>;
 
 template <Expression A, Expression B>
-constexpr compare<greater_op, A, B> operator>(A, B) { return {}; }
+constexpr comparison<greater_op, A, B> operator>(A, B) { return {}; }
 template <Expression A, Expression B>
-constexpr compare<greater_equal_op, A, B> operator>=(A, B) { return {}; }
+constexpr comparison<greater_equal_op, A, B> operator>=(A, B) { return {}; }
 template <Expression A, Expression B>
-constexpr compare<less_op, A, B> operator<(A, B) { return {}; }
+constexpr comparison<less_op, A, B> operator<(A, B) { return {}; }
 template <Expression A, Expression B>
-constexpr compare<less_equal_op, A, B> operator<=(A, B) { return {}; }
+constexpr comparison<less_equal_op, A, B> operator<=(A, B) { return {}; }
 
 /// A where C holds, else B.
 template <class C, class A, class B>

@@ -104,20 +104,20 @@ struct kink_condition {
     using type = C;
 };
 template <class L, class R>
-struct kink_condition<compare<greater_op, L, R>, kink::other_side> {
-    using type = compare<greater_equal_op, L, R>;
+struct kink_condition<comparison<greater_op, L, R>, kink::other_side> {
+    using type = comparison<greater_equal_op, L, R>;
 };
 template <class L, class R>
-struct kink_condition<compare<greater_equal_op, L, R>, kink::other_side> {
-    using type = compare<greater_op, L, R>;
+struct kink_condition<comparison<greater_equal_op, L, R>, kink::other_side> {
+    using type = comparison<greater_op, L, R>;
 };
 template <class L, class R>
-struct kink_condition<compare<less_op, L, R>, kink::other_side> {
-    using type = compare<less_equal_op, L, R>;
+struct kink_condition<comparison<less_op, L, R>, kink::other_side> {
+    using type = comparison<less_equal_op, L, R>;
 };
 template <class L, class R>
-struct kink_condition<compare<less_equal_op, L, R>, kink::other_side> {
-    using type = compare<less_op, L, R>;
+struct kink_condition<comparison<less_equal_op, L, R>, kink::other_side> {
+    using type = comparison<less_op, L, R>;
 };
 
 template <class Op>
@@ -144,7 +144,7 @@ struct mirror_of<less_op> {
 };
 
 template <class Op, class L, class R, class A, class B, class V, kink K>
-struct d_rule<select_node<compare<Op, L, R>, A, B>, V, K> {
+struct d_rule<select_node<comparison<Op, L, R>, A, B>, V, K> {
     static constexpr auto get() {
         using da = d_t<A, V, K>;
         using db = d_t<B, V, K>;
@@ -152,10 +152,10 @@ struct d_rule<select_node<compare<Op, L, R>, A, B>, V, K> {
             // strictly inside each piece its own derivative, on the boundary the mean.
             using strict = typename strict_of<Op>::type;
             using other = typename mirror_of<strict>::type;
-            return select(compare<strict, L, R>{}, da{},
-                          select(compare<other, L, R>{}, db{}, (da{} + db{}) / c<ratio{2}>));
+            return select(comparison<strict, L, R>{}, da{},
+                          select(comparison<other, L, R>{}, db{}, (da{} + db{}) / c<ratio{2}>));
         } else {
-            return select(typename kink_condition<compare<Op, L, R>, K>::type{}, da{}, db{});
+            return select(typename kink_condition<comparison<Op, L, R>, K>::type{}, da{}, db{});
         }
     }
 };

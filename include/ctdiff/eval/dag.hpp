@@ -65,7 +65,7 @@ struct operands<apply<F, A>> {
     using type = type_list<A>;
 };
 template <class Op, class L, class R, class A, class B>
-struct operands<select_node<compare<Op, L, R>, A, B>> {
+struct operands<select_node<comparison<Op, L, R>, A, B>> {
     using type = type_list<L, R, A, B>;
 };
 
@@ -188,17 +188,17 @@ consteval bool reads_all_variables_of(type_list<Ns...>, auto arm_nodes) {
 template <class C, class A, class B>
 inline constexpr bool arms_carry_nan_v = false;
 template <class Op, class L, class R, class A, class B>
-inline constexpr bool arms_carry_nan_v<compare<Op, L, R>, A, B> =
+inline constexpr bool arms_carry_nan_v<comparison<Op, L, R>, A, B> =
     reads_all_variables_of(typename collect_all<type_list<>, L, R>::type{}, typename collect_all<type_list<>, B>::type{});
 
 template <class Op, class L, class R, class A, class B>
-struct step<select_node<compare<Op, L, R>, A, B>> {
+struct step<select_node<comparison<Op, L, R>, A, B>> {
     template <class Nodes, class S, class Env>
     static constexpr auto get(const S& s, const Env&) {
         const auto l = s[slot_v<L, Nodes>];
         const auto r = s[slot_v<R, Nodes>];
         const auto v = Op::test(l, r) ? s[slot_v<A, Nodes>] : s[slot_v<B, Nodes>];
-        if constexpr (arms_carry_nan_v<compare<Op, L, R>, A, B>) {
+        if constexpr (arms_carry_nan_v<comparison<Op, L, R>, A, B>) {
             return v; // a NaN condition takes the else-arm, which already carries the NaN
         } else {
             // A NaN in the condition is passed on (not the else-arm): NaN in gives NaN out even

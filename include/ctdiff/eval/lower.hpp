@@ -77,8 +77,8 @@ struct lower<apply<F, A>> {
     using type = typename kernel_form<F>::template of<lower_t<A>>;
 };
 template <class Op, class L, class R, class A, class B>
-struct lower<select_node<compare<Op, L, R>, A, B>> {
-    using type = select_node<compare<Op, lower_t<L>, lower_t<R>>, lower_t<A>, lower_t<B>>;
+struct lower<select_node<comparison<Op, L, R>, A, B>> {
+    using type = select_node<comparison<Op, lower_t<L>, lower_t<R>>, lower_t<A>, lower_t<B>>;
 };
 
 // u = ±b with b not a negation: the pieces σ(b) and σ(−b) share.
@@ -98,7 +98,7 @@ struct exp_minus_abs { // e = exp(−|b|) ∈ [0, 1], r = 1/(1 + e)
     using e = apply<exp_fn, neg<apply<abs_fn, B>>>;
     using r = divide<constant<ratio{1}>, add<constant<ratio{1}>, e>>;
     using er = mul<e, r>;
-    using nonneg = compare<greater_equal_op, B, constant<ratio{0}>>;
+    using nonneg = comparison<greater_equal_op, B, constant<ratio{0}>>;
 };
 } // namespace detail
 
@@ -122,7 +122,7 @@ struct kernel_form<softplus_fn> {
     struct make {
         using s = detail::sign_split<A>;
         using p = detail::exp_minus_abs<typename s::base>;
-        using pos = select_node<compare<greater_op, A, constant<ratio{0}>>, A, constant<ratio{0}>>;
+        using pos = select_node<comparison<greater_op, A, constant<ratio{0}>>, A, constant<ratio{0}>>;
         using type = add<pos, apply<log1p_fn, typename p::e>>;
     };
     template <class A>

@@ -363,7 +363,7 @@ struct op_latex<less_equal_op> {
 template <class C>
 struct condition_printer;
 template <class Op, class L, class R>
-struct condition_printer<compare<Op, L, R>> {
+struct condition_printer<comparison<Op, L, R>> {
     static constexpr void write(sink& s, notation n) {
         operand<L>(s, n, lv_sum, true);
         s.put(' ');
