@@ -274,15 +274,38 @@ constexpr bool positive(const atom& a) {
     return a.kind == ak::base || a.kind == ak::pi || a.kind == ak::expm || a.kind == ak::expf;
 }
 
-/// An atom to a rational power, the exponent held in units of 1/60 (exponents are small rationals:
-/// integers, halves, thirds; one int keeps monomials cheap to copy in constant evaluation).
-inline constexpr std::int32_t exponent_unit = 60;
+/// A small exact exponent (int32 numerator and denominator, normalized: den > 0, lowest terms) —
+/// compact, so monomials are cheap to copy in constant evaluation.
+struct xr {
+    std::int32_t num = 0;
+    std::int32_t den = 1;
+    friend constexpr bool operator==(const xr&, const xr&) = default;
+    friend constexpr bool operator<(const xr& a, const xr& b) {
+        return static_cast<std::int64_t>(a.num) * b.den < static_cast<std::int64_t>(b.num) * a.den;
+    }
+};
+constexpr xr make_xr(std::int64_t n, std::int64_t d) { // d > 0; callers check the range
+    const std::int64_t g = std::gcd(n, d);
+    return xr{static_cast<std::int32_t>(n / g), static_cast<std::int32_t>(d / g)};
+}
+constexpr xr operator+(xr a, xr b) {
+    if (a.den == b.den) {
+        const std::int64_t n = static_cast<std::int64_t>(a.num) + b.num;
+        return a.den == 1 ? xr{static_cast<std::int32_t>(n), 1} : make_xr(n, a.den);
+    }
+    return make_xr(static_cast<std::int64_t>(a.num) * b.den + static_cast<std::int64_t>(b.num) * a.den,
+                   static_cast<std::int64_t>(a.den) * b.den);
+}
+constexpr xr operator-(xr a) { return {-a.num, a.den}; }
+inline constexpr xr xr_one{1, 1};
+
+/// An atom to a rational power.
 struct factor {
     int atom = 0;
-    std::int32_t e = 0;
+    xr e{};
     friend constexpr bool operator==(const factor&, const factor&) = default;
 };
-constexpr ratio exponent(const factor& f) { return ratio{f.e, exponent_unit}; }
+constexpr ratio exponent(const factor& f) { return ratio{f.e.num, f.e.den}; }
 /// A product of atom powers: up to 8 factors, sorted by atom, no zero exponents. A fixed array, not
 /// a std::vector: monomials are copied everywhere, and constant evaluation pays for every allocation.
 struct mono {
@@ -350,10 +373,10 @@ constexpr int compare_mono(const mono& s, const mono& t) {
     std::size_t j = 0;
     while (i < s.size() || j < t.size()) {
         if (j == t.size() || (i < s.size() && s[i].atom < t[j].atom)) {
-            return s[i].e < 0 ? -1 : 1;
+            return s[i].e.num < 0 ? -1 : 1;
         }
         if (i == s.size() || t[j].atom < s[i].atom) {
-            return t[j].e < 0 ? 1 : -1;
+            return t[j].e.num < 0 ? 1 : -1;
         }
         if (s[i].e != t[j].e) {
             return s[i].e < t[j].e ? -1 : 1;
@@ -440,13 +463,13 @@ struct engine {
     }
 
     // --- monomials and terms ---
-    /// r in units of 1/60, or a failure when r is not a multiple of 1/60.
-    constexpr std::int32_t units(ratio r) {
-        if (exponent_unit % r.den != 0 || r.num > 1000000 || r.num < -1000000) {
-            fail("an exponent that is not a multiple of 1/60 (or beyond ±10⁶)");
-            return 0;
+    /// r as a small exponent, or a failure when it does not fit.
+    constexpr xr units(ratio r) {
+        if (r.num > 1000000 || r.num < -1000000 || r.den > 1000000) {
+            fail("an exponent beyond ±10⁶ or with a denominator beyond 10⁶");
+            return {};
         }
-        return static_cast<std::int32_t>(r.num * (exponent_unit / r.den));
+        return xr{static_cast<std::int32_t>(r.num), static_cast<std::int32_t>(r.den)};
     }
     /// Reduces a base atom's exponent into [0, 1), moving b^⌊e⌋ into the coefficient.
     constexpr void reduce_base(term& t) {
@@ -456,9 +479,9 @@ struct engine {
                 const std::int64_t k = floor_of(exponent(t.m[i]));
                 if (k != 0) {
                     t.c = q.times(t.c, q.power(ratio{a.index}, k));
-                    t.m[i].e -= static_cast<std::int32_t>(k) * exponent_unit;
+                    t.m[i].e = t.m[i].e + xr{static_cast<std::int32_t>(-k), 1};
                 }
-                if (t.m[i].e == 0) {
+                if (t.m[i].e.num == 0) {
                     t.m.erase(t.m.begin() + static_cast<std::ptrdiff_t>(i));
                     continue;
                 }
@@ -477,8 +500,8 @@ struct engine {
             } else if (i == s.m.size() || t.m[j].atom < s.m[i].atom) {
                 r.m.push_back(t.m[j++]);
             } else {
-                const std::int32_t e = s.m[i].e + t.m[j].e;
-                if (e != 0) {
+                const xr e = s.m[i].e + t.m[j].e;
+                if (e.num != 0) {
                     r.m.push_back({s.m[i].atom, e});
                     bases = bases || atoms[static_cast<std::size_t>(s.m[i].atom)].kind == ak::base;
                 }
@@ -635,7 +658,7 @@ struct engine {
             return false;
         }
         const auto lowest = [&](const poly& p) { // the least exponent of each atom over p's terms
-            std::vector<std::int32_t> lo(atoms.size(), 0);
+            std::vector<xr> lo(atoms.size(), xr{});
             std::vector<std::size_t> seen(atoms.size(), 0);
             for (const auto& t : p) {
                 for (const auto& fa : t.m) {
@@ -645,18 +668,18 @@ struct engine {
                 }
             }
             for (std::size_t a = 0; a < lo.size(); ++a) {
-                if (seen[a] < p.size() && 0 < lo[a]) {
-                    lo[a] = 0; // a term without the atom has exponent 0
+                if (seen[a] < p.size() && xr{} < lo[a]) {
+                    lo[a] = xr{}; // a term without the atom has exponent 0
                 }
             }
             return lo;
         };
-        std::vector<std::int32_t> floor = lowest(n); // exponents of μ_n/μ_f
-        const std::vector<std::int32_t> lf = lowest(f);
+        std::vector<xr> floor = lowest(n); // exponents of μ_n/μ_f
+        const std::vector<xr> lf = lowest(f);
         bool trivial = true; // every floor exponent is <= 0: atoms absent from t pass
         for (std::size_t a = 0; a < floor.size(); ++a) {
-            floor[a] = floor[a] - lf[a];
-            trivial = trivial && floor[a] <= 0;
+            floor[a] = floor[a] + -lf[a];
+            trivial = trivial && !(xr{} < floor[a]);
         }
         const term inv_greatest = inverse(f.back());
         poly r = n;
@@ -668,7 +691,7 @@ struct engine {
             }
             std::size_t k = 0;
             for (std::size_t a = 0; a < floor.size(); ++a) {
-                std::int32_t e = 0;
+                xr e{};
                 if (k < t.m.size() && static_cast<std::size_t>(t.m[k].atom) == a) {
                     e = t.m[k++].e;
                 } else if (trivial) {
@@ -857,7 +880,7 @@ struct engine {
         }
         form r = constant_form(ratio{1});
         for (const auto& t : u.num) {
-            if (t.m.size() == 1 && t.m.front().e == exponent_unit && atoms[static_cast<std::size_t>(t.m.front().atom)].kind == ak::log) {
+            if (t.m.size() == 1 && t.m.front().e == xr_one && atoms[static_cast<std::size_t>(t.m.front().atom)].kind == ak::log) {
                 // e^{c·log U} = U^c (where log U is defined, U > 0)
                 const form base = keys[static_cast<std::size_t>(atoms[static_cast<std::size_t>(t.m.front().atom)].key)];
                 r = times(r, power(base, t.c));
@@ -977,7 +1000,7 @@ struct engine {
         const poly& n = d.num;
         if (d.den.empty() && n.size() <= 2) {
             const term& lin = n.back();
-            if (lin.m.size() == 1 && lin.m.front().e == exponent_unit &&
+            if (lin.m.size() == 1 && lin.m.front().e == xr_one &&
                 atoms[static_cast<std::size_t>(lin.m.front().atom)].kind == ak::variable && (n.size() == 1 || n.front().m.empty())) {
                 sp.var = static_cast<int>(atoms[static_cast<std::size_t>(lin.m.front().atom)].index);
                 sp.root = q.times(-(n.size() == 2 ? n.front().c : ratio{0}), q.inverse(lin.c));
@@ -1140,6 +1163,22 @@ struct engine {
             }
         }
     }
+    /// True when the difference d vanishes wherever the current case holds because some split
+    /// is 0 in it: d's numerator is a multiple of that split's difference (linear splits are pinned
+    /// instead, their variable substituted).
+    constexpr bool vanishes_in_case(const form& d) {
+        for (std::size_t i = 0; i < splits.size(); ++i) {
+            if (i >= state.size() || state[i] != 0 || splits[i].var >= 0 || splits[i].diff.num.size() < 2) {
+                continue;
+            }
+            const poly p = normalize(splits[i].diff.num).rest;
+            poly quotient;
+            if (divide_exact(d.num, p, quotient)) {
+                return true;
+            }
+        }
+        return false;
+    }
     /// The signs of the splits linear in one variable give each variable an interval (or a point,
     /// pinned for the case's evaluation); false when one is empty.
     constexpr bool feasible() {
@@ -1229,7 +1268,7 @@ constexpr symbolic_result symbolic() {
     symbolic_result r;
     const bool zero = e.for_each_case([&] {
         const form d = e.plus(e.eval(low.a), e.negate(e.eval(low.b)));
-        return d.num.empty();
+        return d.num.empty() || e.vanishes_in_case(d);
     });
     for (const auto& sp : e.splits) {
         if (sp.var >= 0 && r.kink_count < 4) {

@@ -1,0 +1,50 @@
+// Every named function's derivative *rule* (what ctdiff::d applies: σ' = σ(u)σ(−u), tanh' = sech²,
+// Φ' = φ, …) agrees with differentiating its *definition* (σ(u) = 1/(1 + e^{−u}), …), proved at
+// compile time — at x and through the chain rule at a composite argument. The primitives exp, log
+// and erf have no definition: their rules are the axioms. Compiling this file is passing.
+#include <ctdiff/activations/logit.hpp>
+#include <ctdiff/activations/softsign.hpp>
+#include <ctdiff/algebra/equivalent.hpp>
+#include <ctdiff/core.hpp>
+#include <ctdiff/diff.hpp>
+
+using namespace ctdiff;
+using namespace ctdiff::literals;
+
+namespace {
+
+/// d(F(u)) by F's rule ≡ d(F's definition at u), for u = x and u = 3x²/2 − x/2 + 1/4.
+template <class F>
+constexpr bool rule_matches_definition() {
+    constexpr auto at = [](auto u) { return ctdiff::detail::make_apply<F>(u); };
+    constexpr auto u = c<ratio{3, 2}> * x * x - x / 2_c + c<ratio{1, 4}>;
+    return equivalent(d(at(x), x), d(F::definition(x), x)) && equivalent(d(at(u), x), d(F::definition(u), x)) &&
+           equivalent(at(x), F::definition(x));
+}
+
+static_assert(rule_matches_definition<sigmoid_fn>());
+static_assert(rule_matches_definition<softplus_fn>());
+static_assert(rule_matches_definition<tanh_fn>());
+static_assert(rule_matches_definition<sinh_fn>());
+static_assert(rule_matches_definition<cosh_fn>());
+static_assert(rule_matches_definition<sech_fn>());
+static_assert(rule_matches_definition<expm1_fn>());
+static_assert(rule_matches_definition<log1p_fn>());
+static_assert(rule_matches_definition<erfc_fn>());
+static_assert(rule_matches_definition<norm_cdf_fn>());
+static_assert(rule_matches_definition<norm_pdf_fn>());
+static_assert(rule_matches_definition<activations::logit_fn>());
+static_assert(rule_matches_definition<activations::softsign_fn>());
+
+// Second derivatives, where the rule is applied to its own output.
+static_assert(equivalent(d<2>(sigmoid(x), x), d<2>(sigmoid_fn::definition(x), x)));
+static_assert(equivalent(d<2>(tanh(x), x), d<2>(tanh_fn::definition(x), x)));
+static_assert(equivalent(d<2>(norm_cdf(x), x), d<2>(norm_cdf_fn::definition(x), x)));
+
+// abs and sign are primitives; abs is the select it abbreviates, and its rule sign(u) is that
+// select's derivative away from 0 (at 0 the conventions differ: sign(0) = 0, the select's piece 1).
+static_assert(equivalent(abs(x), select(x >= 0_c, x, -x)));
+static_assert(equivalent(d(abs(x), x), select(x > 0_c, 1_c, select(x < 0_c, -1_c, 0_c))));
+static_assert(compare(d(abs(x), x), d(select(x >= 0_c, x, -x), x)).refuted()); // at x = 0: 0 vs 1
+
+} // namespace
