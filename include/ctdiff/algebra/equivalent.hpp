@@ -1163,6 +1163,88 @@ struct engine {
             }
         }
     }
+    /// c with G ≡ Σ c_k F^k (k ≤ deg), by linear algebra on the coefficients: with F = N_F/D_F and
+    /// G = N_G/D_G, Σ c_k N_F^k D_F^{deg−k} D_G = N_G D_F^{deg} must hold monomial by monomial.
+    /// Returns false when no such c exists at this degree (or the solver overflowed).
+    constexpr bool fit_polynomial(const form& G, const form& F, std::size_t deg, std::array<ratio, 5>& c) {
+        const poly df = den_product(F.den, {});
+        const poly dg = den_product(G.den, {});
+        std::vector<poly> cols;
+        for (std::size_t k = 0; k <= deg; ++k) {
+            cols.push_back(mul(mul(power(F.num, static_cast<int>(k)), power(df, static_cast<int>(deg - k))), dg));
+        }
+        const poly rhs = mul(G.num, power(df, static_cast<int>(deg)));
+        if (!ok()) {
+            return false;
+        }
+        // rows: every monomial that occurs
+        std::vector<mono> monos;
+        const auto note = [&](const poly& p) {
+            for (const auto& t : p) {
+                if (std::find(monos.begin(), monos.end(), t.m) == monos.end()) {
+                    monos.push_back(t.m);
+                }
+            }
+        };
+        for (const auto& col : cols) {
+            note(col);
+        }
+        note(rhs);
+        const auto coef = [](const poly& p, const mono& m) {
+            for (const auto& t : p) {
+                if (t.m == m) {
+                    return t.c;
+                }
+            }
+            return ratio{0};
+        };
+        const std::size_t n = deg + 1;
+        std::vector<std::array<ratio, 6>> rows;
+        for (const auto& m : monos) {
+            std::array<ratio, 6> r{};
+            for (std::size_t k = 0; k < n; ++k) {
+                r[k] = coef(cols[k], m);
+            }
+            r[n] = coef(rhs, m);
+            rows.push_back(r);
+        }
+        // Gauss–Jordan over the rationals
+        std::array<int, 5> pivot_row{-1, -1, -1, -1, -1};
+        std::size_t next = 0;
+        for (std::size_t col = 0; col < n && ok(); ++col) {
+            std::size_t piv = next;
+            while (piv < rows.size() && rows[piv][col].num == 0) {
+                ++piv;
+            }
+            if (piv == rows.size()) {
+                continue; // a free unknown: 0
+            }
+            std::swap(rows[piv], rows[next]);
+            const ratio inv = q.inverse(rows[next][col]);
+            for (std::size_t k = 0; k <= n; ++k) {
+                rows[next][k] = q.times(rows[next][k], inv);
+            }
+            for (std::size_t r = 0; r < rows.size(); ++r) {
+                if (r != next && rows[r][col].num != 0) {
+                    const ratio f = rows[r][col];
+                    for (std::size_t k = 0; k <= n; ++k) {
+                        rows[r][k] = q.plus(rows[r][k], -q.times(f, rows[next][k]));
+                    }
+                }
+            }
+            pivot_row[col] = static_cast<int>(next++);
+        }
+        for (std::size_t r = next; r < rows.size(); ++r) {
+            if (rows[r][n].num != 0) {
+                return false; // inconsistent: no polynomial of this degree
+            }
+        }
+        c = {};
+        for (std::size_t k = 0; k < n; ++k) {
+            c[k] = pivot_row[k] < 0 ? ratio{0} : rows[static_cast<std::size_t>(pivot_row[k])][n];
+        }
+        return ok();
+    }
     /// True when the difference d vanishes wherever the current case holds because some split
     /// is 0 in it: d's numerator is a multiple of that split's difference (linear splits are pinned
     /// instead, their variable substituted).
@@ -1327,6 +1409,63 @@ constexpr verdict witness(verdict v, const symbolic_result& s) {
     return v;
 }
 
+/// What as_polynomial_in computes.
+struct polynomial_fit {
+    bool found = false;
+    std::size_t degree = 0;
+    std::array<ratio, 5> c{};
+    const char* reason = "";
+};
+
+template <class G, class F>
+constexpr polynomial_fit fit() {
+    using P = problem<G, F>;
+    const auto low = P::lower();
+    engine<P::kinds.size()> e{low.L.g, P::kinds};
+    polynomial_fit r;
+    e.state.clear();
+    e.reset();
+    const form g = e.eval(low.a);
+    const form f = e.eval(low.b);
+    if (!e.splits.empty()) {
+        r.reason = "a select, abs or sign: a polynomial in f would have to hold piece by piece";
+        return r;
+    }
+    if (!e.ok()) {
+        r.reason = e.failure != nullptr ? e.failure : "an exact coefficient overflowed int64";
+        return r;
+    }
+    for (std::size_t deg = 0; deg <= 4; ++deg) {
+        std::array<ratio, 5> c{};
+        if (!e.fit_polynomial(g, f, deg, c)) {
+            if (!e.ok()) {
+                r.reason = e.failure != nullptr ? e.failure : "an exact coefficient overflowed int64";
+                return r;
+            }
+            continue;
+        }
+        // The proof: g − Σ c_k f^k is the zero form.
+        form sum;
+        form fk = engine<P::kinds.size()>::constant_form(ratio{1});
+        for (std::size_t k = 0; k <= deg; ++k) {
+            sum = e.plus(sum, e.times(engine<P::kinds.size()>::constant_form(c[k]), fk));
+            fk = e.times(fk, f);
+        }
+        if (e.ok() && e.plus(g, e.negate(sum)).num.empty()) {
+            r.found = true;
+            r.degree = deg;
+            while (r.degree > 0 && c[r.degree].num == 0) {
+                --r.degree;
+            }
+            r.c = c;
+            r.reason = "proved: g is this polynomial in f";
+            return r;
+        }
+    }
+    r.reason = "g is no polynomial of degree <= 4 in f";
+    return r;
+}
+
 } // namespace prove_detail
 
 /// A proof that a and b are the same function, a refutation with a witness, or "undecided" with the
@@ -1364,6 +1503,16 @@ constexpr bool equivalent(A, B) {
                                   "(ctdiff::compare(a, b).reason says why); use ctdiff::agree(a, b, points, "
                                   "tolerance) for numeric evidence");
     return v.proved();
+}
+
+/// g as a polynomial in f: c with g ≡ c₀ + c₁f + … + c₄f⁴, found by exact linear algebra on the
+/// canonical forms and then proved (g − P(f) is the zero form). `found` is false, with `reason`,
+/// when there is none of degree ≤ 4 (GELU′ in GELU) or the algebra cannot say.
+///
+///     constexpr auto p = as_polynomial_in(d(sigmoid(x), x), sigmoid(x));  // c = {0, 1, −1}: σ − σ²
+template <Expression G, Expression F>
+consteval prove_detail::polynomial_fit as_polynomial_in(G, F) {
+    return prove_detail::fit<G, F>();
 }
 
 /// Numeric *evidence*, not proof: a and b agree to rel_tol (relative, with an absolute floor of

@@ -110,3 +110,17 @@ static_assert(equivalent(d(ce, z0), p0 - alpha) && equivalent(d(ce, z1), p1 - be
 static_assert(compare(d(-(alpha * log(p0) + beta * log(p1)), z0), p0 - alpha).refuted());
 
 } // namespace
+
+// ----- derivatives as polynomials in the function (what backward-from-output kernels use) -----
+namespace {
+constexpr bool coefficients(auto fit, std::array<ratio, 5> c, std::size_t degree) {
+    return fit.found && fit.degree == degree && fit.c == c;
+}
+static_assert(coefficients(as_polynomial_in(d(sig, x), sig), {0, 1, -1, 0, 0}, 2));                 // σ − σ²
+static_assert(coefficients(as_polynomial_in(d<2>(sig, x), sig), {0, 1, -3, 2, 0}, 3));              // σ − 3σ² + 2σ³
+static_assert(coefficients(as_polynomial_in(d(th, x), th), {1, 0, -1, 0, 0}, 2));                   // 1 − tanh²
+static_assert(coefficients(as_polynomial_in(d(exp(x), x), exp(x)), {0, 1, 0, 0, 0}, 1));            // exp' = exp
+static_assert(coefficients(as_polynomial_in(d(exp(2_c * x), x), exp(2_c * x)), {0, 2, 0, 0, 0}, 1));
+static_assert(!as_polynomial_in(d(gelu, x), gelu).found);                                         // GELU: none
+static_assert(!as_polynomial_in(d(softplus(x), x), softplus(x)).found);                           // σ is no polynomial in softplus
+} // namespace
