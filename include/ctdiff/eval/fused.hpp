@@ -37,6 +37,7 @@
 #include <ctdiff/eval/detail/loop.hpp>
 #include <ctdiff/eval/lower.hpp>
 #include <ctdiff/eval/options.hpp>
+#include <ctdiff/eval/stabilize.hpp>
 
 #include <array>
 #include <concepts>
@@ -94,7 +95,7 @@ public:
     static constexpr std::size_t inputs = NIn;
     static constexpr std::size_t outputs = sizeof...(Es);
     /// The distinct nodes one element costs, post-order (after the kernel forms).
-    using nodes = eval::subexpressions_t<eval::lowered_t<Es>...>;
+    using nodes = eval::subexpressions_t<eval::lowered_t<eval::stabilized_t<Es>>...>;
     /// How many run-time parameters a call must pass.
     static constexpr std::size_t parameters = eval::detail::parameters_used(nodes{});
 
@@ -112,7 +113,7 @@ public:
         static_assert(NP >= parameters, "ctdiff kernel: pass a value for every run-time parameter the expressions use");
         const environment<T, NIn, NP> env{v, p};
         const auto s = eval::evaluate_dag<nodes>(env);
-        return {s[eval::detail::slot_v<eval::lowered_t<Es>, nodes>]...};
+        return {s[eval::detail::slot_v<eval::lowered_t<eval::stabilized_t<Es>>, nodes>]...};
     }
 
     /// Runs the kernel over arrays: `inputs` input arrays, then `outputs` output arrays, then
@@ -207,7 +208,7 @@ public:
             opts.threads > 1 && n >= 2 * opts.min_elements_per_thread
                 ? static_cast<unsigned>(std::min<std::size_t>(opts.threads, n / opts.min_elements_per_thread))
                 : 1U;
-        using loop = eval::detail::loop<T, parameters, std::make_index_sequence<NIn>, nodes, eval::lowered_t<Es>...>;
+        using loop = eval::detail::loop<T, parameters, std::make_index_sequence<NIn>, nodes, eval::lowered_t<eval::stabilized_t<Es>>...>;
         constexpr auto is = std::make_index_sequence<NIn>{};
         eval::detail::split(n, threads, [&](std::size_t b, std::size_t e) {
             [&]<std::size_t... I, std::size_t... O>(std::index_sequence<I...>, std::index_sequence<O...>) {

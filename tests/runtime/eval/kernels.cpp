@@ -113,6 +113,31 @@ TEMPLATE_TEST_CASE("sigmoid, sigmoid', sigmoid'' in one pass", "[eval][kernels]"
     CHECK(d1[std::find(xs.begin(), xs.end(), T(-1000)) - xs.begin()] == T(0));
 }
 
+// σ and tanh written with raw exponentials, as a user writes them: the kernels evaluate the
+// stable form the algebra proved equal (eval/stabilize.hpp), so e^{1000}/(1 + e^{1000})² is not
+// ∞/∞ = NaN, and the tails keep their relative accuracy.
+TEMPLATE_TEST_CASE("raw-exponential formulas: kernels are stabilized, no NaN, tails accurate", "[eval][kernels]", float,
+                   double) {
+    using T = TestType;
+    const auto xs = sample_points<T>();
+    const std::size_t n = xs.size();
+    constexpr auto sig = 1_c / (1_c + exp(-x));
+    constexpr auto th = (exp(x) - exp(-x)) / (exp(x) + exp(-x));
+    std::vector<T> y(n), d1(n), d2(n), t(n), dt(n);
+    derivatives<2>(sig)(xs, y, d1, d2);
+    fused(th, d(th, x))(xs, t, dt);
+    for (std::size_t i = 0; i < n; ++i) {
+        const ld u = xs[i];
+        INFO("x = " << u << "  y = " << y[i] << "  y' = " << d1[i] << "  y'' = " << d2[i] << "  tanh = " << t[i]
+                    << "  tanh' = " << dt[i]);
+        CHECK(close(y[i], sigma(u), 4));
+        CHECK(close(d1[i], dsigma(u), 8));
+        CHECK(close(d2[i], -dsigma(u) * std::tanh(u / 2), 16, dsigma(u)));
+        CHECK(close(t[i], std::tanh(u), 8, 1)); // 2σ(2x) − 1: absolute near 0, where it cancels
+        CHECK(close(dt[i], sech(u) * sech(u), 12));
+    }
+}
+
 TEMPLATE_TEST_CASE("tanh forward + backward in one pass, and double backward", "[eval][kernels]", float, double) {
     using T = TestType;
     const auto xs = sample_points<T>();
