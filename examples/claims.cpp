@@ -10,7 +10,7 @@
 // that header is not in the tree, or the prover cannot decide, the identity is checked at sample
 // points instead, and the verdict says so ("evidence, not proof"). Nothing here is a stored
 // answer: every verdict, number and counterexample is computed when the example is built or run.
-// Define CLAIMS_NUMERIC_ONLY to see the numeric fallback even where the prover exists.
+// Define SHOWCASE_NUMERIC_ONLY to see the numeric fallback even where the prover exists.
 #include <ctdiff/activations.hpp>
 #include <ctdiff/algebra/simplify.hpp>
 #include <ctdiff/core.hpp>
@@ -18,13 +18,7 @@
 #include <ctdiff/eval.hpp>
 #include <ctdiff/io.hpp>
 
-#if __has_include(<ctdiff/algebra/equivalent.hpp>) && !defined(CLAIMS_NUMERIC_ONLY)
-#include <ctdiff/algebra/equivalent.hpp>
-#define CLAIMS_HAVE_PROVER 1
-#else
-#define CLAIMS_HAVE_PROVER 0
-#endif
-
+#include "identity.hpp"
 #include "showcase.hpp"
 
 #include <algorithm>
@@ -42,20 +36,18 @@ namespace {
 using namespace ctdiff;
 using namespace ctdiff::literals;
 namespace act = ctdiff::activations;
+using showcase::identity;
+using showcase::identity_result;
+using showcase::num;
+using showcase::outcome;
+using showcase::sample_points;
+using showcase::weakest;
 
 // ----- bookkeeping and printing ---------------------------------------------------------------
-
-enum class outcome { proved, evidence, refuted };
 
 struct tally {
     int number = 0, proved = 0, evidence = 0, refuted = 0;
 } board;
-
-std::string num(double v, int digits = 6) {
-    char buf[64];
-    std::snprintf(buf, sizeof buf, "%.*g", digits, v == 0 ? 0.0 : v);
-    return buf;
-}
 
 void claim(const char* source, const std::string& statement) {
     std::printf("\n[%d] %s\n    claim: %s\n", ++board.number, source, statement.c_str());
@@ -81,84 +73,11 @@ void verdict(outcome o, const std::string& why, const std::string& corrected = "
     }
 }
 
-// ----- identities: the prover, or sample points ------------------------------------------------
-
-struct identity_result {
-    outcome how;
-    std::string text;
-};
-
-/// Points at which an identity of up to four variables is sampled when it is not proved: x on
-/// [−12, 12] (step 0.37, so no point is a simple fraction), and the other variables from a fixed
-/// pseudo-random sequence in [−4, 4].
-std::vector<std::array<double, 4>> sample_points() {
-    std::vector<std::array<double, 4>> pts;
-    std::uint64_t s = 0x853c49e6748fea9bull;
-    const auto next = [&] {
-        s = s * 6364136223846793005ull + 1442695040888963407ull;
-        return static_cast<double>(s >> 11) * 0x1p-53 * 8 - 4;
-    };
-    for (double u = -12; u <= 12; u += 0.37) {
-        pts.push_back({u, next(), next(), next()});
-    }
-    return pts;
-}
-
-/// Evidence for L ≡ R: both evaluated by ctdiff at every sample point (α, β as given).
-template <class L, class R>
-identity_result sampled(std::array<double, 2> params, const std::string& prefix) {
-    const auto pts = sample_points();
-    double worst = 0;
-    for (const auto& p : pts) {
-        const environment<double, 4, 2> env{p, params};
-        const double a = evaluate(L{}, env), b = evaluate(R{}, env);
-        const double scale = std::max({1.0, std::abs(a), std::abs(b)});
-        const double err = std::abs(a - b) / scale;
-        if (!(err <= 1e-12)) {
-            return {outcome::refuted, prefix + "the sides differ at x = " + num(p[0]) + ", y = " + num(p[1]) + ", z = " +
-                                          num(p[2]) + ": " + num(a, 10) + " vs " + num(b, 10)};
-        }
-        worst = std::max(worst, err);
-    }
-    return {outcome::evidence, prefix + "both sides agree to " + num(worst, 2) + " (relative) at " +
-                                   std::to_string(pts.size()) + " points, x in [−12, 12]"};
-}
-
-/// L ≡ R: proved or refuted by ctdiff::compare when it can decide, else sampled.
-template <class L, class R>
-identity_result identity(std::array<double, 2> params = {0.01, 1.0}) {
-#if CLAIMS_HAVE_PROVER
-    constexpr auto v = ctdiff::compare(L{}, R{});
-    if constexpr (v.proved()) {
-        return {outcome::proved, std::string("ctdiff::compare — ") + v.reason};
-    } else if constexpr (v.refuted()) {
-        return {outcome::refuted, "ctdiff::compare found x = " + num(v.at[0]) + ", y = " + num(v.at[1]) + ", z = " +
-                                      num(v.at[2]) + ", α = " + num(v.params[0]) + ", β = " + num(v.params[1]) +
-                                      ": " + num(v.lhs, 10) + " vs " + num(v.rhs, 10)};
-    } else {
-        return sampled<L, R>(params, std::string("the prover cannot decide it (") + v.reason + "); ");
-    }
-#else
-    return sampled<L, R>(params, "");
-#endif
-}
-
 template <class L, class R>
 void check_identity(const char* source, const std::string& statement, std::array<double, 2> params = {0.01, 1.0}) {
     claim(source, statement);
     const identity_result r = identity<L, R>(params);
     verdict(r.how, r.text);
-}
-
-/// The worst outcome of several (a list of identities that together prove one claim).
-outcome weakest(std::initializer_list<outcome> os) {
-    outcome w = outcome::proved;
-    for (outcome o : os) {
-        if (o == outcome::refuted || (o == outcome::evidence && w == outcome::proved)) {
-            w = o;
-        }
-    }
-    return w;
 }
 
 // ----- the formulas, written from their definitions as the texts write them --------------------
@@ -628,7 +547,7 @@ void softmax_claims() {
 int main() {
     std::printf("The claims of the two source texts (reference/000 and reference/004), checked by ctdiff.\n"
                 "Compile-time prover: %s\n",
-                CLAIMS_HAVE_PROVER ? "ctdiff::compare (ctdiff/algebra/equivalent.hpp)"
+                showcase::have_prover ? "ctdiff::compare (ctdiff/algebra/equivalent.hpp)"
                                    : "not in this tree — identities are checked at sample points (evidence, not proof)");
     sigmoid_claims();
     tanh_claims();

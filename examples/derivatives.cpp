@@ -13,10 +13,12 @@
 #include <ctdiff/diff.hpp>
 #include <ctdiff/io.hpp>
 
+#include "identity.hpp"
 #include "showcase.hpp"
 
 #include <cmath>
 #include <cstdio>
+#include <array>
 #include <cstdlib>
 #include <fstream>
 #include <string>
@@ -51,6 +53,7 @@ struct entry {
     std::string text[3]; // f, f′, f″ (simplified)
     std::string latex[3];
     evaluator value;
+    std::vector<std::pair<std::string, showcase::identity_result>> identities; // the textbook forms
     double operator()(int order, double x0) const { return value(order, x0, alpha, beta); }
 };
 
@@ -70,7 +73,21 @@ entry make(std::string name, std::string note, double alpha = 0, double beta = 0
             {lo == -64 ? "−∞" : "0", hi == 64 ? "+∞" : "1"},
             {ctdiff::to_string(f0), ctdiff::to_string(f1), ctdiff::to_string(f2)},
             {ctdiff::to_latex(f0), ctdiff::to_latex(f1), ctdiff::to_latex(f2)},
-            &value_of<F>};
+            &value_of<F>,
+            {}};
+}
+
+// The catalogue's textbook derivative T of order N checked against ctdiff's d<N>(F): proved by
+// ctdiff::compare where the prover is in the tree, else sampled (labelled evidence).
+template <std::size_t N, auto F, auto T>
+void textbook(std::vector<entry>& v, const std::string& name, std::array<double, 2> params = {0.01, 1.0}) {
+    for (entry& e : v) {
+        if (e.name == name) {
+            const std::string lhs = N == 1 ? "f' = " : "f'' = ";
+            e.identities.emplace_back(lhs + ctdiff::to_string(T),
+                                      showcase::identity<decltype(ctdiff::d<N>(F, x)), decltype(T)>(params));
+        }
+    }
 }
 
 std::vector<entry> catalogue() {
@@ -94,6 +111,16 @@ std::vector<entry> catalogue() {
     v.push_back(make<act::hard_sigmoid, act::hard_sigmoid>("hard_sigmoid", "PyTorch's relu6(x + 3)/6; f' = 0 at ±3"));
     v.push_back(make<act::hard_tanh, act::hard_tanh>("hard_tanh", "f' = 0 at ±1"));
     v.push_back(make<act::logit, act::logit>("logit", "domain (0, 1)", 0, 0, 0x1p-20, 1 - 0x1p-20));
+    textbook<1, act::sigmoid, act::sigmoid_prime>(v, "sigmoid");
+    textbook<2, act::sigmoid, act::sigmoid_second>(v, "sigmoid");
+    textbook<1, act::tanh, act::tanh_prime>(v, "tanh");
+    textbook<2, act::tanh, act::tanh_second>(v, "tanh");
+    textbook<1, act::relu, act::relu_prime>(v, "relu");
+    textbook<1, act::leaky_relu, act::leaky_relu_prime>(v, "leaky_relu");
+    textbook<1, act::elu, act::elu_prime>(v, "elu", {1.0, 1.0});
+    textbook<1, act::softplus, act::softplus_prime>(v, "softplus");
+    textbook<1, act::silu_formula, act::silu_prime>(v, "silu");
+    textbook<1, act::gelu_formula, act::gelu_prime>(v, "gelu");
     return v;
 }
 
@@ -283,6 +310,12 @@ int main(int argc, char** argv) {
             std::printf("   %s = %s\n", label[k], showcase::shorten(e.text[k], 150).c_str());
         }
         std::printf("   LaTeX f' = %s\n", showcase::shorten(e.latex[1], 150).c_str());
+        for (const auto& [statement, r] : e.identities) {
+            std::printf("   textbook %s: %s\n", statement.c_str(),
+                        r.how == showcase::outcome::proved     ? "proved at compile time (ctdiff::compare)"
+                        : r.how == showcase::outcome::evidence ? ("evidence, not proof: " + r.text).c_str()
+                                                               : ("FALSE: " + r.text).c_str());
+        }
         for (std::size_t i = 0; i < levels.size(); ++i) {
             std::printf("   saturation |f'| < %g: %s and %s\n", levels[i], r.left[i].c_str(), r.right[i].c_str());
         }
@@ -330,7 +363,14 @@ int main(int argc, char** argv) {
             md << "$$" << lhs[k] << " = " << e.latex[k] << "$$\n\n";
             tex << "\\begin{multline*}\n" << lhs[k] << " = " << e.latex[k] << "\n\\end{multline*}\n";
         }
-        md << "max f′ = " << fmt(results[i].max.value) << " at " << results[i].max.where << "; min f′ = "
+        for (const auto& [statement, r] : e.identities) {
+            md << "- textbook " << statement << ": "
+               << (r.how == showcase::outcome::proved     ? "proved at compile time (ctdiff::compare)"
+                   : r.how == showcase::outcome::evidence ? "evidence, not proof (" + r.text + ")"
+                                                          : "FALSE: " + r.text)
+               << "\n";
+        }
+        md << (e.identities.empty() ? "" : "\n") << "max f′ = " << fmt(results[i].max.value) << " at " << results[i].max.where << "; min f′ = "
            << fmt(results[i].min.value) << " at " << results[i].min.where << ".\n";
     }
     tex << "\\end{document}\n";
