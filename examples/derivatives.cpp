@@ -83,8 +83,9 @@ template <std::size_t N, auto F, auto T>
 void textbook(std::vector<entry>& v, const std::string& name, std::array<double, 2> params = {0.01, 1.0}) {
     for (entry& e : v) {
         if (e.name == name) {
-            const std::string lhs = N == 1 ? "f' = " : "f'' = ";
-            e.identities.emplace_back(lhs + ctdiff::to_string(T),
+            std::string statement = N == 1 ? "f' = " : "f'' = ";
+            statement.append(ctdiff::to_string_view(T)); // (not lhs + string: GCC 12 -O3 warns -Wrestrict, a false positive)
+            e.identities.emplace_back(std::move(statement),
                                       showcase::identity<decltype(ctdiff::d<N>(F, x)), decltype(T)>(params));
         }
     }
