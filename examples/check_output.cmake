@@ -3,7 +3,7 @@
 #   cmake -DEXE=<program> -DEXPECT=<file.expect> -P check_output.cmake
 # Lines of the .expect file: a CMake regular expression each; empty lines and lines starting
 # with '#' are skipped; "\n" in a line stands for a line break. The example must also exit with
-# status 0.
+# status 0. Avoid ";" in a line: file(STRINGS) splits a line there (each part is then checked alone).
 execute_process(COMMAND ${EXE} RESULT_VARIABLE status OUTPUT_VARIABLE out ERROR_VARIABLE err)
 message("${out}")
 if(NOT status EQUAL 0)
