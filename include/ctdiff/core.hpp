@@ -18,6 +18,7 @@
 #include <ctdiff/core/node.hpp>
 #include <ctdiff/core/operators.hpp>
 #include <ctdiff/core/ratio.hpp>
+#include <ctdiff/core/rewrite.hpp>
 #include <ctdiff/core/select.hpp>
 #include <ctdiff/core/variable.hpp>
 

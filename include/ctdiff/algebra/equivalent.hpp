@@ -57,6 +57,7 @@
 #include <ctdiff/core/functions/log.hpp>
 #include <ctdiff/core/node.hpp>
 #include <ctdiff/core/operators.hpp>
+#include <ctdiff/core/rewrite.hpp>
 #include <ctdiff/core/ratio.hpp>
 #include <ctdiff/core/select.hpp>
 #include <ctdiff/core/variable.hpp>
@@ -91,12 +92,16 @@ namespace prove_detail {
 
 // ----- definitions expanded (type level: one instantiation per distinct node) ------------------
 
-template <class E>
-struct expand_s {
-    using type = E; // constants, variables, parameters, named constants, users' leaves
+template <class F, class A>
+constexpr auto expand_apply();
+// The prover's rewriting rule: each application of a function with a definition to that definition
+// (itself expanded), the primitives (exp, log, erf, abs, sign, users' functions) kept.
+struct definition_rule {
+    template <class F, class A>
+    using on_apply = decltype(expand_apply<F, A>());
 };
 template <class E>
-using expand_t = typename expand_s<E>::type;
+using expand_t = rewrite_t<E, definition_rule>;
 
 template <class F, class A>
 constexpr auto expand_apply() {
@@ -106,39 +111,6 @@ constexpr auto expand_apply() {
         return apply<F, A>{};
     }
 }
-
-template <class A, class B>
-struct expand_s<add<A, B>> {
-    using type = add<expand_t<A>, expand_t<B>>;
-};
-template <class A, class B>
-struct expand_s<sub<A, B>> {
-    using type = sub<expand_t<A>, expand_t<B>>;
-};
-template <class A, class B>
-struct expand_s<mul<A, B>> {
-    using type = mul<expand_t<A>, expand_t<B>>;
-};
-template <class A, class B>
-struct expand_s<divide<A, B>> {
-    using type = divide<expand_t<A>, expand_t<B>>;
-};
-template <class A>
-struct expand_s<neg<A>> {
-    using type = neg<expand_t<A>>;
-};
-template <class A, ratio P>
-struct expand_s<power<A, P>> {
-    using type = power<expand_t<A>, P>;
-};
-template <class F, class A>
-struct expand_s<apply<F, A>> {
-    using type = decltype(expand_apply<F, expand_t<A>>());
-};
-template <class Op, class L, class R, class A, class B>
-struct expand_s<select_node<comparison<Op, L, R>, A, B>> {
-    using type = select_node<comparison<Op, expand_t<L>, expand_t<R>>, expand_t<A>, expand_t<B>>;
-};
 
 // ----- what each tag means to the prover ---------------------------------------------------------
 
@@ -817,17 +789,19 @@ struct engine {
         }
         return r;
     }
-    constexpr bool is_constant(const form& f) const {
-        return f.den.empty() && (f.num.empty() || (f.num.size() == 1 && f.num.front().m.empty()));
-    }
     constexpr form opaque(ak kind, const form& key, int tag = -1, ratio r = ratio{}) {
         atom a{kind, 0, tag, intern_key(key), r};
         return atom_form(intern_atom(a));
     }
-    /// c^r for a positive rational c: its integer bases' radicals.
-    constexpr form constant_power(ratio c, ratio r) {
-        form f = constant_form(ratio{1});
-        for (const auto& [n, sign] : {std::pair{c.num, 1}, std::pair{c.den, -1}}) {
+    /// A positive rational as Π bᵢ^{kᵢ}: trial division by 2 … 999, a remaining cofactor kept
+    /// whole (a "base" need not be prime: b^{e} is a true value for any integer b > 0).
+    struct base_power {
+        std::int64_t base = 1;
+        std::int64_t k = 0;
+    };
+    static constexpr std::vector<base_power> factorize(ratio c) {
+        std::vector<base_power> out;
+        for (const auto& [n, sign] : {std::pair{c.num, std::int64_t{1}}, std::pair{c.den, std::int64_t{-1}}}) {
             std::int64_t m = n;
             for (std::int64_t p = 2; p * p <= m && p < 1000; ++p) {
                 std::int64_t k = 0;
@@ -836,12 +810,20 @@ struct engine {
                     ++k;
                 }
                 if (k != 0) {
-                    f = times(f, atom_form(intern_atom(atom{ak::base, p}), r * ratio{sign * k}));
+                    out.push_back({p, sign * k});
                 }
             }
             if (m > 1) {
-                f = times(f, atom_form(intern_atom(atom{ak::base, m}), r * ratio{sign}));
+                out.push_back({m, sign});
             }
+        }
+        return out;
+    }
+    /// c^r for a positive rational c: its integer bases' radicals.
+    constexpr form constant_power(ratio c, ratio r) {
+        form f = constant_form(ratio{1});
+        for (const auto& [b, k] : factorize(c)) {
+            f = times(f, atom_form(intern_atom(atom{ak::base, b}), r * ratio{k}));
         }
         return f;
     }
@@ -941,21 +923,8 @@ struct engine {
     }
     constexpr form log_of_constant(ratio c) {
         form r;
-        for (const auto& [n, sign] : {std::pair{c.num, 1}, std::pair{c.den, -1}}) {
-            std::int64_t m = n;
-            for (std::int64_t p = 2; p * p <= m && p < 1000; ++p) {
-                std::int64_t k = 0;
-                while (m % p == 0) {
-                    m /= p;
-                    ++k;
-                }
-                if (k != 0) {
-                    r = plus(r, times(constant_form(ratio{sign * k}), opaque(ak::log, atom_form(intern_atom(atom{ak::base, p})))));
-                }
-            }
-            if (m > 1) {
-                r = plus(r, times(constant_form(ratio{sign}), opaque(ak::log, atom_form(intern_atom(atom{ak::base, m})))));
-            }
+        for (const auto& [b, k] : factorize(c)) {
+            r = plus(r, times(constant_form(ratio{k}), opaque(ak::log, atom_form(intern_atom(atom{ak::base, b})))));
         }
         return r;
     }

@@ -26,6 +26,7 @@
 #include <ctdiff/core/ratio.hpp>
 #include <ctdiff/core/variable.hpp>
 #include <ctdiff/diff/derivative.hpp>
+#include <ctdiff/eval/detail/horner.hpp>
 #include <ctdiff/eval/fused.hpp>
 
 #include <array>
@@ -41,18 +42,6 @@ struct polynomial {
     static constexpr std::array<ratio, sizeof...(C)> coefficients{C...};
     static constexpr std::size_t degree = sizeof...(C) == 0 ? 0 : sizeof...(C) - 1;
 };
-
-namespace eval::detail {
-// Horner form of Σ cₖ yᵏ (k ≥ K) in y = V, built with the smart constructors (zero terms vanish).
-template <class V, ratio C, ratio... Cs>
-constexpr auto horner() {
-    if constexpr (sizeof...(Cs) == 0) {
-        return constant<C>{};
-    } else {
-        return constant<C>{} + V{} * horner<V, Cs...>();
-    }
-}
-} // namespace eval::detail
 
 /// P(y) as an expression of y = V.
 template <class V, ratio... C>

@@ -27,6 +27,7 @@
 #include <ctdiff/core/functions/sigmoid.hpp>
 #include <ctdiff/core/functions/softplus.hpp>
 #include <ctdiff/core/operators.hpp>
+#include <ctdiff/core/rewrite.hpp>
 #include <ctdiff/core/select.hpp>
 
 #include <type_traits>
@@ -41,45 +42,13 @@ struct kernel_form {
 };
 
 namespace detail {
-template <class E>
-struct lower {
-    using type = E; // leaves and unknown node kinds
+// The kernels' rewriting rule: each application to its tag's kernel form.
+struct kernel_rule {
+    template <class F, class A>
+    using on_apply = typename kernel_form<F>::template of<A>;
 };
 template <class E>
-using lower_t = typename lower<E>::type;
-
-template <class A, class B>
-struct lower<add<A, B>> {
-    using type = add<lower_t<A>, lower_t<B>>;
-};
-template <class A, class B>
-struct lower<sub<A, B>> {
-    using type = sub<lower_t<A>, lower_t<B>>;
-};
-template <class A, class B>
-struct lower<mul<A, B>> {
-    using type = mul<lower_t<A>, lower_t<B>>;
-};
-template <class A, class B>
-struct lower<divide<A, B>> {
-    using type = divide<lower_t<A>, lower_t<B>>;
-};
-template <class A>
-struct lower<neg<A>> {
-    using type = neg<lower_t<A>>;
-};
-template <class A, ratio P>
-struct lower<power<A, P>> {
-    using type = power<lower_t<A>, P>;
-};
-template <class F, class A>
-struct lower<apply<F, A>> {
-    using type = typename kernel_form<F>::template of<lower_t<A>>;
-};
-template <class Op, class L, class R, class A, class B>
-struct lower<select_node<comparison<Op, L, R>, A, B>> {
-    using type = select_node<comparison<Op, lower_t<L>, lower_t<R>>, lower_t<A>, lower_t<B>>;
-};
+using lower_t = rewrite_t<E, kernel_rule>;
 
 // u = ±b with b not a negation: the pieces σ(b) and σ(−b) share.
 template <class A>

@@ -24,6 +24,7 @@
 #include <ctdiff/core/functions/sigmoid.hpp>
 #include <ctdiff/core/operators.hpp>
 #include <ctdiff/core/variable.hpp>
+#include <ctdiff/eval/detail/horner.hpp>
 
 #include <array>
 #include <cstddef>
@@ -141,14 +142,6 @@ consteval sigmoid_form find_sigmoid_form() {
 template <class E>
 inline constexpr sigmoid_form sigmoid_form_v = find_sigmoid_form<E>();
 
-template <class S, ratio C, ratio... Cs>
-constexpr auto horner_in() {
-    if constexpr (sizeof...(Cs) == 0) {
-        return constant<C>{};
-    } else {
-        return constant<C>{} + S{} * horner_in<S, Cs...>();
-    }
-}
 template <int N, class S>
 constexpr auto power_of(S) {
     if constexpr (N == 0) {
@@ -163,7 +156,7 @@ constexpr auto build_sigmoid_form(std::index_sequence<I...>) {
     constexpr sigmoid_form f = sigmoid_form_v<E>;
     constexpr auto s = sigmoid(c<f.k> * x);
     constexpr auto s_bar = sigmoid(-(c<f.k> * x));
-    return power_of<f.a>(s) * power_of<f.b>(s_bar) * horner_in<decltype(s), f.q[I]...>();
+    return power_of<f.a>(s) * power_of<f.b>(s_bar) * horner<decltype(s), f.q[I]...>();
 }
 
 template <class E>
