@@ -1404,6 +1404,30 @@ constexpr polynomial_fit fit() {
         r.reason = e.failure != nullptr ? e.failure : "an exact coefficient overflowed int64";
         return r;
     }
+    // Quick "no": g involves an atom (x itself, another exponential, …) that f does not.
+    const auto atoms_of = [&](const form& h) {
+        std::vector<char> used(e.atoms.size(), 0);
+        const auto mark = [&](const poly& p) {
+            for (const auto& t : p) {
+                for (const auto& fa : t.m) {
+                    used[static_cast<std::size_t>(fa.atom)] = 1;
+                }
+            }
+        };
+        mark(h.num);
+        for (const auto& dp : h.den) {
+            mark(e.factors[static_cast<std::size_t>(dp.factor)]);
+        }
+        return used;
+    };
+    const auto in_g = atoms_of(g);
+    const auto in_f = atoms_of(f);
+    for (std::size_t a = 0; a < in_g.size(); ++a) {
+        if (in_g[a] != 0 && in_f[a] == 0 && e.atoms[a].kind != ak::base && e.atoms[a].kind != ak::pi) {
+            r.reason = "g depends on something f does not (a variable, parameter or function f does not contain)";
+            return r;
+        }
+    }
     for (std::size_t deg = 0; deg <= 4; ++deg) {
         std::array<ratio, 5> c{};
         if (!e.fit_polynomial(g, f, deg, c)) {
@@ -1433,6 +1457,49 @@ constexpr polynomial_fit fit() {
     }
     r.reason = "g is no polynomial of degree <= 4 in f";
     return r;
+}
+
+/// The step of e^{x}'s exponents in E's normal form: k with every power of e^{x} a multiple of
+/// e^{kx} (σ: 1, tanh: 2, σ(x/2): ½); 0 when E has no e^{x}. (E is a polynomial in σ(kx), if in
+/// any σ(k′x), for this k.)
+template <class E>
+constexpr ratio exp_step() {
+    using P = problem<E, E>;
+    const auto low = P::lower();
+    engine<P::kinds.size()> e{low.L.g, P::kinds};
+    e.reset();
+    const form g = e.eval(low.a);
+    if (!e.ok()) {
+        return ratio{0};
+    }
+    std::int64_t num = 0; // gcd of the exponents a/b, as gcd(numerators)/lcm(denominators)
+    std::int64_t den = 1;
+    const auto visit = [&](const poly& p) {
+        for (const auto& t : p) {
+            for (const auto& fa : t.m) {
+                const atom& a = e.atoms[static_cast<std::size_t>(fa.atom)];
+                if (a.kind != ak::expm) {
+                    continue;
+                }
+                const poly& key = e.keys[static_cast<std::size_t>(a.key)].num;
+                const bool is_x = key.size() == 1 && key.front().m.size() == 1 && key.front().m.front().e == xr_one &&
+                                  e.atoms[static_cast<std::size_t>(key.front().m.front().atom)].kind == ak::variable &&
+                                  e.atoms[static_cast<std::size_t>(key.front().m.front().atom)].index == 0;
+                if (is_x) {
+                    const std::int64_t n = fa.e.num < 0 ? -fa.e.num : fa.e.num;
+                    const std::int64_t d = fa.e.den;
+                    const std::int64_t l = den / std::gcd(den, d) * d;
+                    num = std::gcd(num * (l / den), n * (l / d));
+                    den = l;
+                }
+            }
+        }
+    };
+    visit(g.num);
+    for (const auto& dp : g.den) {
+        visit(e.factors[static_cast<std::size_t>(dp.factor)]);
+    }
+    return num == 0 ? ratio{0} : ratio{num, den};
 }
 
 } // namespace prove_detail
