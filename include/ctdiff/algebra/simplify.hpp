@@ -400,7 +400,8 @@ struct normalizer {
             } else if (k > 0) {
                 r.f.push_back(t.f[j++]);
             } else {
-                const ratio e = s.f[i].e + t.f[j].e;
+                ratio e = s.f[i].e + t.f[j].e;
+                reduce_sqrt2(s.f[i].atom, e, r.coef);
                 if (e != ratio{0}) {
                     r.f.push_back({s.f[i].atom, e});
                 }
@@ -410,9 +411,26 @@ struct normalizer {
         }
         return r;
     }
+    /// (√2)^{2k+r} = 2^k·(√2)^r for integer exponents: the one relation between named constants
+    /// the normal form uses (so GELU-tanh's derivatives show no (√2)²).
+    constexpr void reduce_sqrt2(int atom, ratio& e, ratio& coef) const {
+        const vnode& n = out[static_cast<std::size_t>(atom)];
+        if (e.is_integer() && (e.num >= 2 || e.num <= -2) && n.kind == op::named &&
+            names[static_cast<std::size_t>(n.tag)] == std::string_view{"√2"}) {
+            const std::int64_t k = e.num / 2;
+            coef = coef * pow(ratio{2}, k);
+            e = ratio{e.num - 2 * k};
+        }
+    }
 
     /// Sorts terms, adds like ones, drops zeros.
     constexpr poly collect(poly p) const {
+        for (auto& t : p) {
+            for (auto& f : t.f) {
+                reduce_sqrt2(f.atom, f.e, t.coef);
+            }
+            std::erase_if(t.f, [](const factor& f) { return f.e == ratio{0}; });
+        }
         std::sort(p.begin(), p.end(), [this](const term& s, const term& t) { return compare_terms(s, t) < 0; });
         poly r;
         for (auto& t : p) {
