@@ -12,6 +12,7 @@
 
 #include <ctdiff/core/constant.hpp>
 #include <ctdiff/core/function.hpp>
+#include <ctdiff/core/functions/abs.hpp>
 #include <ctdiff/core/node.hpp>
 #include <ctdiff/core/operators.hpp>
 #include <ctdiff/core/ratio.hpp>
@@ -22,6 +23,7 @@
 
 #include <cstddef>
 #include <string_view>
+#include <type_traits>
 
 namespace ctdiff::io_detail {
 
@@ -174,10 +176,16 @@ struct printer<apply<F, A>> : plain_rule {
     static constexpr int prec(notation) { return lv_atom; }
     static constexpr int sprec(notation) { return lv_atom; }
     static constexpr void write(sink& s, notation n, bool) {
-        s.put(n == notation::text ? std::string_view{F::name} : std::string_view{F::latex});
-        open(s, n);
-        printer<A>::write(s, n, false);
-        close(s, n);
+        if constexpr (std::is_same_v<F, abs_fn>) { // |u|, as a person writes it
+            s.put(n == notation::text ? "|" : "\\left|");
+            printer<A>::write(s, n, false);
+            s.put(n == notation::text ? "|" : "\\right|");
+        } else {
+            s.put(n == notation::text ? std::string_view{F::name} : std::string_view{F::latex});
+            open(s, n);
+            printer<A>::write(s, n, false);
+            close(s, n);
+        }
     }
 };
 

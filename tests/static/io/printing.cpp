@@ -68,3 +68,6 @@ static_assert(to_string_view(d(select(x > 0_c, x, alpha * x), x)) == "x > 0 ? 1 
 static_assert(to_string_view(1_c + max(x, 0_c)) == "1 + (x > 0 ? x : 0)");
 static_assert(to_latex_view(select(x >= 0_c, x, alpha * x)) ==
               "\\begin{cases} x & x \\geq 0 \\\\ \\alpha x & \\text{otherwise} \\end{cases}");
+// abs prints as a person writes it.
+static_assert(to_string_view(abs(x)) == "|x|" && to_latex_view(abs(x)) == "\\left|x\\right|");
+static_assert(to_string_view(1_c / (1_c + abs(x))) == "1/(1 + |x|)");
