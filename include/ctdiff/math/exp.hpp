@@ -11,16 +11,18 @@
 
 namespace ctdiff::math {
 
-/// e^x. Accuracy: < 1 ULP over the whole domain, float and double (measured max: docs/math.md).
+/// e^x. Accuracy: ≤ 1 ULP over the whole domain, float and double (measured max: 0.53 double,
+/// 0.5 float; docs/math.md).
 /// exp(±0) = 1, exp(+∞) = +∞ (overflow above ln(max): 709.78 in double, 88.72 in float),
 /// exp(−∞) = +0 with gradual underflow through the subnormals, NaN → NaN.
 template <std::floating_point T>
-CTDIFF_MATH_INLINE constexpr T exp(T x) { return static_cast<T>(detail::exp_core(static_cast<double>(x))); }
+CTDIFF_MATH_INLINE constexpr T exp(T x) { return detail::narrow<T>(detail::exp_core(static_cast<double>(x))); }
 
-/// e^x − 1, without cancellation near 0. Accuracy: < 1 ULP, float and double.
+/// e^x − 1, without cancellation near 0. Accuracy: ≤ 1 ULP, float and double (measured max: 0.78
+/// double, 0.5 float).
 /// expm1(±0) = ±0, expm1(−∞) = −1, expm1(+∞) = +∞, subnormal x gives x, NaN → NaN.
 template <std::floating_point T>
-CTDIFF_MATH_INLINE constexpr T expm1(T x) { return static_cast<T>(detail::expm1_core(static_cast<double>(x))); }
+CTDIFF_MATH_INLINE constexpr T expm1(T x) { return detail::narrow<T>(detail::expm1_core(static_cast<double>(x))); }
 
 } // namespace ctdiff::math
 

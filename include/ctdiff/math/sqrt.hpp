@@ -14,7 +14,8 @@ namespace ctdiff::math {
 
 /// √x, correctly rounded (≤ 0.5 ULP), float and double. sqrt(±0) = ±0, sqrt(x < 0) = NaN,
 /// sqrt(+∞) = +∞, NaN → NaN. (float: the double result rounded again is still correctly rounded,
-/// since 53 ≥ 2·24 + 2.)
+/// since 53 ≥ 2·24 + 2.) A loop over sqrt vectorizes only with -fno-math-errno: with the default
+/// -fmath-errno both compilers keep the C library call for negative arguments (docs/math.md).
 template <std::floating_point T>
 CTDIFF_MATH_INLINE constexpr T sqrt(T x) {
     if (std::is_constant_evaluated()) {
