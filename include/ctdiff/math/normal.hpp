@@ -14,7 +14,7 @@ namespace ctdiff::math {
 /// Φ(x) = erfc(−x/√2)/2, which keeps relative accuracy in the left tail (where (1 + erf)/2
 /// cancels); e^{−x²/2} is formed from x itself (split_square(x)/2), not from the rounded x/√2.
 /// Φ(−∞) = +0 (gradual underflow below −37.5), Φ(+∞) = 1, NaN → NaN.
-/// Accuracy: ≤ 2.5 ULP double (measured max 2.06: the rounding of |x|/√2 costs up to ~1 ULP),
+/// Accuracy: ≤ 3 ULP double (measured max 2.23: the rounding of |x|/√2 costs up to ~1 ULP),
 /// ≤ 1 ULP float (measured 0.5); docs/math.md.
 template <std::floating_point T>
 CTDIFF_MATH_INLINE constexpr T norm_cdf(T x) {
@@ -27,14 +27,14 @@ CTDIFF_MATH_INLINE constexpr T norm_cdf(T x) {
     const detail::dd sq0 = detail::split_square(detail::min(ax, 40.0));
     const double t = detail::erfc_tail(a, {sq0.hi * 0.5, sq0.lo * 0.5}, 0.5); // erfc(a)/2
     const double left = detail::sel(a < 0.46875, 0.5 - 0.5 * e, t);         // Φ(−|x|)
-    const double right = detail::sel(a < 1.125, 0.5 + 0.5 * e, 1.0 - t);    // Φ(|x|)
+    const double right = detail::sel(a < detail::erf_cut, 0.5 + 0.5 * e, 1.0 - t);    // Φ(|x|)
     const double r = detail::sel(xd < 0.0, left, right);
     return detail::narrow<T>(detail::sel(detail::is_nan(x0), x0, r));
 }
 
 /// φ(x) = e^{−x²/2}/√(2π), with x² split exactly (split_square) and 1/√(2π) as a double-double, so
 /// the result rounds about once. φ(±∞) = +0 (gradual underflow from |x| ≈ 37.5), NaN → NaN.
-/// Accuracy: ≤ 1 ULP, float and double (measured max: 0.73 double, 0.5 float).
+/// Accuracy: ≤ 1 ULP, float and double (measured max: 0.75 double, 0.5 float).
 template <std::floating_point T>
 CTDIFF_MATH_INLINE constexpr T norm_pdf(T x) {
     CTDIFF_MATH_STRICT

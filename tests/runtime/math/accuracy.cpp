@@ -31,9 +31,9 @@ double bound(fn f) {
     case fn::erf:
     case fn::erfc: return 2.0;
     case fn::sigmoid: return 1.5;
-    case fn::softplus: return 1.5;
-    case fn::sech: return 2.5;
-    case fn::norm_cdf: return 2.5;
+    case fn::softplus: return 2.0;
+    case fn::sech: return 1.5;
+    case fn::norm_cdf: return 3.0;
     case fn::norm_pdf: return 1.0;
     }
     return 0.0;
@@ -53,10 +53,10 @@ std::vector<double> edges(fn f) {
     case fn::tanh: e = {22.0, 19.061547465398498, 0.17328679513998632, 0.5493061443340549}; break;
     case fn::sech: e = {710.0, 745.13321910194111, 744.44007192138122, 708.39641853226408}; break;
     case fn::erf:
-    case fn::erfc: e = {0.46875, 1.125, 2.0, 4.0, 6.0, 9.0, 13.5, 20.25, 27.5, 5.9215871957945083, 26.543258965450927, 27.226017111108366}; break;
+    case fn::erfc: e = {0.46875, 0.9375, 1.125, 2.0, 4.0, 6.0, 9.0, 13.5, 20.25, 27.5, 5.9215871957945083, 26.543258965450927, 27.226017111108366}; break;
     case fn::sigmoid: e = {708.0, 36.736800569677101, 745.13321910194111, 744.44007192138122, 709.1}; break;
     case fn::softplus: e = {708.0, 36.736800569677101, 745.13321910194111, 744.44007192138122, 709.782712893384}; break;
-    case fn::norm_cdf: e = {0.46875 * sqrt2, 1.125 * sqrt2, 2.0 * sqrt2, 4.0 * sqrt2, 6.0 * sqrt2, 9.0 * sqrt2, 13.5 * sqrt2, 20.25 * sqrt2, 27.5 * sqrt2, 8.2924, 37.5193, 38.4674}; break;
+    case fn::norm_cdf: e = {0.46875 * sqrt2, 0.9375 * sqrt2, 1.125 * sqrt2, 2.0 * sqrt2, 4.0 * sqrt2, 6.0 * sqrt2, 9.0 * sqrt2, 13.5 * sqrt2, 20.25 * sqrt2, 27.5 * sqrt2, 8.2924, 37.5193, 38.4674}; break;
     case fn::norm_pdf: e = {37.5193, 38.4674, 40.0, 37.6}; break;
     }
     for (double v : common) {

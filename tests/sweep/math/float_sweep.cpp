@@ -54,8 +54,8 @@ std::vector<float> specials(fn f) {
     case fn::log:
     case fn::log1p: v.insert(v.end(), {-1.0f, 1.4142135f, 0.41421357f}); break;
     case fn::erf:
-    case fn::erfc: v.insert(v.end(), {0.46875f, 1.125f, 2.0f, 4.0f, 3.9192059f, 10.05f}); break;
-    case fn::norm_cdf: v.insert(v.end(), {0.6629126f, 1.5909903f, -14.1f}); break;
+    case fn::erfc: v.insert(v.end(), {0.46875f, 0.9375f, 1.125f, 2.0f, 4.0f, 3.9192059f, 10.05f}); break;
+    case fn::norm_cdf: v.insert(v.end(), {0.6629126f, 1.3258252f, 1.5909903f, -14.1f}); break;
     default: v.insert(v.end(), {2.0f, 10.0f}); break;
     }
     return v;

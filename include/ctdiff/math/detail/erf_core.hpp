@@ -12,8 +12,9 @@
 ///   (hi + lo), so its rounding costs nothing; fit errors 2^-55.3 or less (docs/math.md).
 ///   e^{−a²} comes from a² = hi + lo exactly enough (split_square) and is kept as 2^k·(1 + s) until
 ///   the end: erfc = 2^k·(erfcx·(1 + s)), scaled once (gradual underflow from a ≈ 26.55 on).
-/// The callers combine them with selects: erf = 1 − erfc above 1.125 (erfc < 1/8 there, so its error
-/// shrinks 8-fold), erfc = 1 − erf below 15/32 (erf < 1/2), 1 + erf or 2 − erfc for negative x.
+/// The callers combine them with selects at erf_cut = 15/16: erf = 1 − erfc above it (erfc < 0.19
+/// there, so its error shrinks 4-fold; below it, the cancellation inside P costs less than near
+/// 1.125, where a + a·P reached 1.5 ULP), erfc = 1 − erf below 15/32 (erf < 1/2), 1 + erf or 2 − erfc for negative x.
 
 #include <ctdiff/math/detail/common.hpp>
 #include <ctdiff/math/detail/exp_core.hpp>
@@ -48,6 +49,9 @@ inline constexpr double erfcx_poly[8][21] = {
     // a in [20.25, 30.375), u = a - 25.3125: fit error 1.2e-17 (2^-56.2)
     {-5.011819856679489e-29, 1.2884844116697143e-27, -2.667849657941756e-26, 6.846069900796993e-25, -1.7904566276338123e-23, 4.587968561502517e-22, -1.1737082605320799e-20, 3.0030356577947654e-19, -7.67791601048761e-18, 1.961491158748286e-16, -5.007250883531601e-15, 1.2772678314228507e-13, -3.255616842002298e-12, 8.29187084480897e-11, -2.1102744664812608e-09, 5.366507855814429e-08, -1.3636729871693464e-06, 3.4625302644840376e-05, -0.0008784984826782761, -5.385418667990039e-19, 0.022271618145438703},
 };
+
+/// Where erf switches from a + a·P(a²) to 1 − erfc.
+inline constexpr double erf_cut = 0.9375;
 
 /// erf(a) for 0 ≤ a ≤ 1.125 (any a ≥ 0 is accepted and gives a finite value). Scaled by 2^64 while
 /// adding so that a subnormal a rounds once.
