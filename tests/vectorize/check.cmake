@@ -13,7 +13,8 @@
 #                                            the marker is tightened.
 # A line in a header (the kernels' loop) is reached by many copies, one per instantiation and
 # inlining site; every copy must vectorize. A failed copy is named by its element type and the
-# ctdiff function tags in its enclosing function (`loop<float> {sigmoid, exp}`).
+# ctdiff function tags in its enclosing function, plus `select` when it has one
+# (`loop<float> {norm_cdf, select}`).
 #
 # Reports read: GCC, the vect pass dump restricted to optimized/missed messages — the same messages
 # -fopt-info-vec-optimized/-missed prints, plus the `;; Function` header that names each copy; Clang,
@@ -89,6 +90,9 @@ function(copy_name fn out)
         list(APPEND names ${x})
     endforeach()
     list(REMOVE_DUPLICATES names)
+    if(fn MATCHES "select_node")
+        list(APPEND names select) # a select (kink, tail, guard) in the kernel
+    endif()
     list(JOIN names ", " names)
     if(NOT names)
         set(names "no function call")
