@@ -52,6 +52,9 @@ using out = std::span<T>;
     }                                                                                                         \
     /* the catalogue's forms (exact limits beyond |x| = 1024 by selects): what users and the bench run */    \
     void catalogue_gelu_forward_##T(in<T> x0, out<T> y) { fused(activations::gelu)(x0, y); }                  \
+    void catalogue_gelu_backward_##T(in<T> x0, in<T> dy, out<T> dx) {                                         \
+        backward(activations::gelu)(x0, dy, dx);                                                              \
+    }                                                                                                         \
     void catalogue_gelu_forward_backward_##T(in<T> x0, in<T> dy, out<T> y, out<T> dx) {                       \
         forward_backward(activations::gelu)(x0, dy, y, dx);                                                   \
     }                                                                                                         \
