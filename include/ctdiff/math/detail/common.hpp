@@ -6,15 +6,18 @@
 ///
 /// Rules (docs/math.md explains them):
 /// - One code path for constant evaluation and run time (sqrt alone differs, with the same bits).
-/// - Branch-free: selects (`c ? a : b` on values already computed), fully unrolled polynomials
-///   (index_sequence folds), no float-to-integer conversions (2^k is built from the bits of
-///   k + 1.5·2^52), no integer division, no calls: a loop over these functions vectorizes.
+/// - Branch-free: selects on the bits (sel), fully unrolled polynomials (index_sequence folds),
+///   no float-to-integer conversions (2^k is built from the bits of k + 1.5·2^52), no integer
+///   division, no calls (CTDIFF_MATH_INLINE): a loop over these functions vectorizes.
+/// - No NaN or ∞ is computed, only selected (constant evaluation rejects such arithmetic): see
+///   finite() and narrow().
 /// - FMA policy: no fused multiply-add, ever. Every a·b + c rounds twice, at compile time and at
-///   run time, so both give the same bits. GCC forms no FMA in ISO mode (-std=c++20:
-///   -ffp-contract=off); Clang's default (-ffp-contract=on) would fuse within an expression, so
-///   each function body opens with CTDIFF_MATH_STRICT (`#pragma clang fp contract(off)`).
-///   Builds with -ffp-contract=fast (GCC's default in GNU mode, -std=gnu++20) or -ffast-math may
-///   fuse anyway: the accuracy bounds still hold, bit-identity with constant evaluation does not.
+///   run time, so both give the same bits. Clang's default (-ffp-contract=on) would fuse within
+///   an expression: each function body opens with CTDIFF_MATH_STRICT (`#pragma clang fp
+///   contract(off)`). GCC 12 contracts by default in C++ even with -std=c++20 and has no pragma
+///   that survives inlining: a GCC build needs -ffp-contract=off for bit-identity (ctdiff's own
+///   targets get it). With contraction (or -ffast-math) the run-time results may differ from
+///   constant evaluation in the last bit, and were not what the tests measured.
 /// - float goes through the double cores and rounds once (≤ 0.5 ULP + 2^-29 of float's ULP on
 ///   top of the double core's error, which is far below a float ULP).
 
@@ -22,6 +25,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <limits>
+#include <type_traits>
 #include <utility>
 
 #if defined(__clang__)
@@ -56,6 +60,34 @@ CTDIFF_MATH_INLINE constexpr double sel(bool c, double a, double b) {
 }
 CTDIFF_MATH_INLINE constexpr double min(double a, double b) { return sel(a < b, a, b); }
 CTDIFF_MATH_INLINE constexpr double max(double a, double b) { return sel(a > b, a, b); }
+
+/// NaN → 0, ±∞ → ±DBL_MAX: the value the cores compute on. Constant evaluation rejects any
+/// arithmetic whose result is NaN (Clang: even from a NaN operand) or overflows (GCC), so no
+/// core ever computes on NaN or ∞, nor overflows: special results are selected at the end, from
+/// the argument itself or from constants.
+inline constexpr double dbl_max = 1.7976931348623157e308;
+CTDIFF_MATH_INLINE constexpr double finite(double x) {
+    return sel(is_nan(x), 0.0, sel(fabs(x) > dbl_max, copysign(dbl_max, x), x));
+}
+/// c ? a : b on the bits of floats.
+CTDIFF_MATH_INLINE constexpr float sel(bool c, float a, float b) {
+    const std::uint32_t m = std::uint32_t{0} - static_cast<std::uint32_t>(c);
+    return std::bit_cast<float>((std::bit_cast<std::uint32_t>(a) & m) | (std::bit_cast<std::uint32_t>(b) & ~m));
+}
+/// The double result r as a T: for float, values at or beyond 2^128 − 2^103 become ±∞ and NaN
+/// stays NaN by selection, never by an overflowing or invalid conversion.
+template <class T>
+CTDIFF_MATH_INLINE constexpr T narrow(double r) {
+    if constexpr (std::is_same_v<T, float>) {
+        const double a = fabs(r);
+        const float f = static_cast<float>(copysign(min(a, 3.4028234663852886e38), r)); // NaN: min gives FLT_MAX
+        constexpr float inf_f = std::numeric_limits<float>::infinity();
+        const float special = sel(is_nan(r), std::numeric_limits<float>::quiet_NaN(), sel(r < 0.0, -inf_f, inf_f));
+        return sel(is_nan(r) | (a >= 3.4028235677973366e38), special, f);
+    } else {
+        return static_cast<T>(r);
+    }
+}
 
 /// 1.5·2^52: v + shifter − shifter rounds v (|v| < 2^51) to the nearest integer, ties to even;
 /// the bits of v + shifter hold that integer in their low bits. Vectorizes (roundeven does not).
