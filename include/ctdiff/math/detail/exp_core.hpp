@@ -61,16 +61,20 @@ CTDIFF_MATH_INLINE constexpr dd expm1_parts(const exp_reduced& e) {
     return two_sum(s.hi, s.lo + e.t);
 }
 
+/// The largest double whose e^x rounds to a finite double (e^x is 213 ULP of DBL_MAX below the
+/// rounding midpoint there: mpmath), so the computation never overflows; +∞ is selected above it.
+inline constexpr double exp_overflow = 709.782712893384;
+
 /// e^x in double. Overflow to +∞ above ln(DBL_MAX), gradual underflow to 0 (the final scaling
 /// rounds once), exp(±0) = 1 exactly, NaN → NaN.
 CTDIFF_MATH_INLINE constexpr double exp_core(double x) {
     CTDIFF_MATH_STRICT
     // Clamping keeps k in range and NaN out of the bit tricks; the selects below restore the
     // limits (the clamped ends already overflow / underflow by themselves).
-    const double xc = sel(is_nan(x), 0.0, min(max(x, -746.0), 710.0));
+    const double xc = sel(is_nan(x), 0.0, min(max(x, -746.0), exp_overflow));
     const exp_reduced e = exp_reduce(xc, 0.0);
     const double y = scale(sum4(1.0, e.r, e.h, e.t), e.k);
-    const double lim = sel(x > 710.0, inf, sel(x < -746.0, 0.0, y));
+    const double lim = sel(x > exp_overflow, inf, sel(x < -746.0, 0.0, y));
     return sel(is_nan(x), x, lim);
 }
 
@@ -80,12 +84,12 @@ CTDIFF_MATH_INLINE constexpr double exp_core(double x) {
 /// double. expm1(±0) = ±0, expm1(−∞) = −1, expm1(+∞) = +∞, subnormal x gives x, NaN → NaN.
 CTDIFF_MATH_INLINE constexpr double expm1_core(double x) {
     CTDIFF_MATH_STRICT
-    const double xc = sel(is_nan(x), 0.0, min(max(x, -60.0), 710.0));
+    const double xc = sel(is_nan(x), 0.0, min(max(x, -60.0), exp_overflow));
     const exp_reduced e = exp_reduce(xc, 0.0);
     const double p = pow2(min(e.k, 1000.0));
     const double mid = sum4(p - 1.0, p * e.r, p * e.h, p * e.t);
     const double big = scale(sum4(1.0, e.r, e.h, e.t), e.k);
-    const double r = sel(x > 710.0, inf, sel(x > 600.0, big, sel(x < -60.0, -1.0, mid)));
+    const double r = sel(x > exp_overflow, inf, sel(x > 600.0, big, sel(x < -60.0, -1.0, mid)));
     return sel((x == 0.0) | is_nan(x), x, r);
 }
 

@@ -21,7 +21,7 @@ CTDIFF_MATH_INLINE constexpr double log_kernel(double u, double c) {
     constexpr double ln2_hi = 6.93147180369123816490e-01;
     constexpr double ln2_lo = 1.90821492927058770002e-10;
     const bool sub = u < 2.2250738585072014e-308;
-    const double us = sel(sub, u * 18014398509481984.0, u); // 2^54
+    const double us = sel(sub, min(u, 1.0) * 18014398509481984.0, u); // 2^54 (min: no overflow)
     const u64 bits = std::bit_cast<u64>(us);
     const double e = std::bit_cast<double>((bits >> 52) | 0x4330000000000000ull) - 4503599627371519.0; // 2^52 + 1023
     const double m0 = std::bit_cast<double>((bits & 0x000fffffffffffffull) | 0x3ff0000000000000ull);
@@ -53,7 +53,7 @@ CTDIFF_MATH_INLINE constexpr double log_core(double x) {
 /// within 2^-107 relative (keeps ±0 and subnormals). log1p(−1) = −∞, log1p(x < −1) = NaN.
 CTDIFF_MATH_INLINE constexpr double log1p_core(double x) {
     CTDIFF_MATH_STRICT
-    const dd u = two_sum(1.0, x);
+    const dd u = two_sum(1.0, finite(x));
     const bool ok = (u.hi > 0.0) & (u.hi < inf);
     const double uc = sel(ok, u.hi, 1.0);
     const double r = log_kernel(uc, sel(ok, u.lo / uc, 0.0));
