@@ -8,6 +8,7 @@
 #include <ctdiff/math/exp.hpp>
 #include <ctdiff/math/log.hpp>
 #include <ctdiff/math/normal.hpp>
+#include <ctdiff/math/select.hpp>
 #include <ctdiff/math/sigmoid.hpp>
 #include <ctdiff/math/softplus.hpp>
 #include <ctdiff/math/sqrt.hpp>

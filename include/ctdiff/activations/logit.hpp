@@ -21,6 +21,7 @@
 #include <ctdiff/core/operators.hpp>
 #include <ctdiff/core/variable.hpp>
 #include <ctdiff/math/log.hpp>
+#include <ctdiff/math/select.hpp>
 
 #include <string_view>
 
@@ -30,10 +31,10 @@ struct logit_fn {
     static constexpr std::string_view name = "logit";
     static constexpr std::string_view latex = "\\operatorname{logit}";
     template <class T>
-    static constexpr T eval(T p) {
+    CTDIFF_INLINE static constexpr T eval(T p) {
         const T centre = math::log1p((T(2) * p - T(1)) / (T(1) - p));
         const T outer = math::log(p) - math::log1p(-p);
-        return (p >= T(0.25) && p <= T(0.75)) ? centre : outer;
+        return math::select((p >= T(0.25)) & (p <= T(0.75)), centre, outer);
     }
     template <class U>
     static constexpr auto derivative(U) { return one / (U{} * (one - U{})); }

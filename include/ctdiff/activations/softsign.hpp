@@ -20,6 +20,7 @@
 #include <ctdiff/core/functions/abs.hpp>
 #include <ctdiff/core/operators.hpp>
 #include <ctdiff/core/variable.hpp>
+#include <ctdiff/math/select.hpp>
 
 #include <string_view>
 
@@ -30,10 +31,10 @@ struct softsign_fn {
     static constexpr std::string_view latex = "\\operatorname{softsign}";
     static constexpr ratio at_zero{0};
     template <class T>
-    static constexpr T eval(T u) {
-        const T a = u < T(0) ? -u : u;
-        const T r = a < T(1) ? a / (T(1) + a) : T(1) - T(1) / (T(1) + a);
-        return u < T(0) ? -r : r;
+    CTDIFF_INLINE static constexpr T eval(T u) {
+        const T a = math::select(u < T(0), -u, u);
+        const T r = math::select(a < T(1), a / (T(1) + a), T(1) - T(1) / (T(1) + a));
+        return math::select(u < T(0), -r, r);
     }
     template <class U>
     static constexpr auto derivative(U) { return pow<ratio{2}>(one / (one + abs(U{}))); } // (1/b)², not 1/b²: b² overflows while the result is still a (subnormal) number

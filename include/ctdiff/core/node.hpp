@@ -11,6 +11,12 @@
 #include <cstddef>
 #include <type_traits>
 
+/// Marks a function tag's `eval` (and the engine's evaluation helpers) for inlining into the
+/// kernels' loops whatever the optimizer's budget: Clang 16 does not inline through the loop's
+/// `[[gnu::flatten]]` past the first level, and one call left in the loop body keeps it scalar.
+/// A user's own tag should mark its `eval` the same way (`CTDIFF_INLINE static constexpr T eval(T)`).
+#define CTDIFF_INLINE [[gnu::always_inline]]
+
 namespace ctdiff {
 
 struct node_base {};

@@ -47,7 +47,7 @@ namespace detail {
 // Integer powers by repeated multiplication (exact for small exponents, vectorizes); rational
 // powers through the function layer (sqrt), see core/functions/power_eval.hpp.
 template <std::int64_t N, class T>
-constexpr T ipow(T v) {
+CTDIFF_INLINE constexpr T ipow(T v) {
     if constexpr (N < 0) {
         return T(1) / ipow<-N>(v);
     } else if constexpr (N == 0) {

@@ -9,6 +9,7 @@
 
 #include <ctdiff/core/constant.hpp>
 #include <ctdiff/core/node.hpp>
+#include <ctdiff/math/select.hpp>
 
 #include <string_view>
 #include <type_traits>
@@ -73,7 +74,7 @@ struct select_node : node<select_node<C, A, B>> {
     static constexpr auto eval(const Env& env) {
         const auto a = A::eval(env);
         const auto b = B::eval(env);
-        return C::eval(env) ? a : b;
+        return math::select(static_cast<bool>(C::eval(env)), a, b);
     }
 };
 

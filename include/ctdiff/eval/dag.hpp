@@ -22,6 +22,7 @@
 #include <ctdiff/core/select.hpp>
 #include <ctdiff/core/variable.hpp>
 #include <ctdiff/eval/detail/type_list.hpp>
+#include <ctdiff/math/select.hpp>
 
 #include <array>
 #include <cstddef>
@@ -114,17 +115,17 @@ struct collect_all<L, E, Es...> {
 template <class E>
 struct step { // a node kind the engine does not know: evaluated whole
     template <class Nodes, class S, class Env>
-    static constexpr auto get(const S&, const Env& env) { return E::eval(env); }
+    CTDIFF_INLINE static constexpr auto get(const S&, const Env& env) { return E::eval(env); }
 };
 template <std::size_t I>
 struct step<variable<I>> {
     template <class Nodes, class S, class Env>
-    static constexpr auto get(const S&, const Env& env) { return env.vars[I]; }
+    CTDIFF_INLINE static constexpr auto get(const S&, const Env& env) { return env.vars[I]; }
 };
 template <std::size_t I>
 struct step<parameter<I>> {
     template <class Nodes, class S, class Env>
-    static constexpr auto get(const S&, const Env& env) { return env.params[I]; }
+    CTDIFF_INLINE static constexpr auto get(const S&, const Env& env) { return env.params[I]; }
 };
 
 template <class E, class Nodes>
@@ -133,32 +134,32 @@ inline constexpr std::size_t slot_v = index_in<E>(Nodes{});
 template <class A, class B>
 struct step<add<A, B>> {
     template <class Nodes, class S, class Env>
-    static constexpr auto get(const S& s, const Env&) { return s[slot_v<A, Nodes>] + s[slot_v<B, Nodes>]; }
+    CTDIFF_INLINE static constexpr auto get(const S& s, const Env&) { return s[slot_v<A, Nodes>] + s[slot_v<B, Nodes>]; }
 };
 template <class A, class B>
 struct step<sub<A, B>> {
     template <class Nodes, class S, class Env>
-    static constexpr auto get(const S& s, const Env&) { return s[slot_v<A, Nodes>] - s[slot_v<B, Nodes>]; }
+    CTDIFF_INLINE static constexpr auto get(const S& s, const Env&) { return s[slot_v<A, Nodes>] - s[slot_v<B, Nodes>]; }
 };
 template <class A, class B>
 struct step<mul<A, B>> {
     template <class Nodes, class S, class Env>
-    static constexpr auto get(const S& s, const Env&) { return s[slot_v<A, Nodes>] * s[slot_v<B, Nodes>]; }
+    CTDIFF_INLINE static constexpr auto get(const S& s, const Env&) { return s[slot_v<A, Nodes>] * s[slot_v<B, Nodes>]; }
 };
 template <class A, class B>
 struct step<divide<A, B>> {
     template <class Nodes, class S, class Env>
-    static constexpr auto get(const S& s, const Env&) { return s[slot_v<A, Nodes>] / s[slot_v<B, Nodes>]; }
+    CTDIFF_INLINE static constexpr auto get(const S& s, const Env&) { return s[slot_v<A, Nodes>] / s[slot_v<B, Nodes>]; }
 };
 template <class A>
 struct step<neg<A>> {
     template <class Nodes, class S, class Env>
-    static constexpr auto get(const S& s, const Env&) { return -s[slot_v<A, Nodes>]; }
+    CTDIFF_INLINE static constexpr auto get(const S& s, const Env&) { return -s[slot_v<A, Nodes>]; }
 };
 template <class A, ratio P>
 struct step<power<A, P>> {
     template <class Nodes, class S, class Env>
-    static constexpr auto get(const S& s, const Env&) {
+    CTDIFF_INLINE static constexpr auto get(const S& s, const Env&) {
         if constexpr (P.is_integer()) {
             return ctdiff::detail::ipow<P.num>(s[slot_v<A, Nodes>]);
         } else {
@@ -169,7 +170,7 @@ struct step<power<A, P>> {
 template <class F, class A>
 struct step<apply<F, A>> {
     template <class Nodes, class S, class Env>
-    static constexpr auto get(const S& s, const Env&) { return F::eval(s[slot_v<A, Nodes>]); }
+    CTDIFF_INLINE static constexpr auto get(const S& s, const Env&) { return F::eval(s[slot_v<A, Nodes>]); }
 };
 // Whether a select passes on a NaN of its condition's operands by itself. Every comparison with
 // NaN is false, so a NaN condition always takes the else-arm: enough that the else-arm reads every
@@ -194,16 +195,17 @@ inline constexpr bool arms_carry_nan_v<comparison<Op, L, R>, A, B> =
 template <class Op, class L, class R, class A, class B>
 struct step<select_node<comparison<Op, L, R>, A, B>> {
     template <class Nodes, class S, class Env>
-    static constexpr auto get(const S& s, const Env&) {
+    CTDIFF_INLINE static constexpr auto get(const S& s, const Env&) {
         const auto l = s[slot_v<L, Nodes>];
         const auto r = s[slot_v<R, Nodes>];
-        const auto v = Op::test(l, r) ? s[slot_v<A, Nodes>] : s[slot_v<B, Nodes>];
+        // math::select, not `?:`: GCC turns `?:` into a branch and then leaves the loop scalar.
+        const auto v = math::select(Op::test(l, r), s[slot_v<A, Nodes>], s[slot_v<B, Nodes>]);
         if constexpr (arms_carry_nan_v<comparison<Op, L, R>, A, B>) {
             return v; // a NaN condition takes the else-arm, which already carries the NaN
         } else {
             // A NaN in the condition is passed on (not the else-arm): NaN in gives NaN out even
             // where the arms are constants (Leaky ReLU′ = select(x > 0, 1, α) at NaN is NaN, not α).
-            return l != l ? l : (r != r ? r : v); // NOLINT: x != x is the NaN test, kept branch-free
+            return math::select(math::is_nan(l), l, math::select(math::is_nan(r), r, v));
         }
     }
 };
@@ -236,9 +238,9 @@ inline constexpr std::size_t applications_v =
 
 /// Evaluates the nodes of `Nodes` (a post-order list) at `env`, each once; returns the slots.
 template <class Nodes, class Env>
-constexpr auto evaluate_dag(const Env& env) {
+CTDIFF_INLINE constexpr auto evaluate_dag(const Env& env) {
     using T = typename decltype(env.vars)::value_type;
-    return [&]<class... Ns>(detail::type_list<Ns...>) {
+    return [&]<class... Ns>(detail::type_list<Ns...>) __attribute__((always_inline)) {
         std::array<T, sizeof...(Ns)> s{};
         ((s[detail::slot_v<Ns, Nodes>] = static_cast<T>(detail::step<Ns>::template get<Nodes>(s, env))), ...);
         return s;

@@ -7,6 +7,7 @@
 
 #include <ctdiff/core/function.hpp>
 #include <ctdiff/core/operators.hpp>
+#include <ctdiff/math/select.hpp>
 
 #include <bit>
 #include <cstdint>
@@ -19,8 +20,8 @@ struct sign_fn {
     static constexpr ratio at_zero{0};
     /// −1, 0 or 1; NaN for NaN; sign(±0) = 0.
     template <class T>
-    static constexpr T eval(T u) {
-        return u > T(0) ? T(1) : (u < T(0) ? T(-1) : u * T(0));
+    CTDIFF_INLINE static constexpr T eval(T u) {
+        return math::select(u > T(0), T(1), math::select(u < T(0), T(-1), u * T(0)));
     }
     template <class U>
     static constexpr auto derivative(U) { return zero; }
@@ -34,7 +35,7 @@ struct abs_fn {
     static constexpr ratio at_zero{0};
     /// |u| by clearing the sign bit: |−0| = +0, |NaN| = NaN.
     template <class T>
-    static constexpr T eval(T u) {
+    CTDIFF_INLINE static constexpr T eval(T u) {
         if constexpr (sizeof(T) == 4) {
             return std::bit_cast<T>(std::bit_cast<std::uint32_t>(u) & 0x7fffffffu);
         } else {

@@ -18,7 +18,7 @@ struct erf_fn {
     static constexpr std::string_view latex = "\\operatorname{erf}";
     static constexpr ratio at_zero{0};
     template <class T>
-    static constexpr T eval(T u) { return math::erf(u); }
+    CTDIFF_INLINE static constexpr T eval(T u) { return math::erf(u); }
     template <class U>
     static constexpr auto derivative(U) { return c<ratio{2}> / sqrt_pi * exp(-pow<ratio{2}>(U{})); }
 };
@@ -31,7 +31,7 @@ struct erfc_fn {
     static constexpr std::string_view latex = "\\operatorname{erfc}";
     static constexpr ratio at_zero{1};
     template <class T>
-    static constexpr T eval(T u) { return math::erfc(u); }
+    CTDIFF_INLINE static constexpr T eval(T u) { return math::erfc(u); }
     template <class U>
     static constexpr auto derivative(U) { return -(c<ratio{2}> / sqrt_pi * exp(-pow<ratio{2}>(U{}))); }
     template <class U>

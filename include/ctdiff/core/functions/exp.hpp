@@ -15,7 +15,7 @@ struct exp_fn {
     static constexpr std::string_view latex = "\\exp";
     static constexpr ratio at_zero{1};
     template <class T>
-    static constexpr T eval(T u) { return math::exp(u); }
+    CTDIFF_INLINE static constexpr T eval(T u) { return math::exp(u); }
     template <class U>
     static constexpr auto derivative(U) { return detail::make_apply<exp_fn>(U{}); }
 };
@@ -28,7 +28,7 @@ struct expm1_fn {
     static constexpr std::string_view latex = "\\operatorname{expm1}";
     static constexpr ratio at_zero{0};
     template <class T>
-    static constexpr T eval(T u) { return math::expm1(u); }
+    CTDIFF_INLINE static constexpr T eval(T u) { return math::expm1(u); }
     template <class U>
     static constexpr auto derivative(U) { return exp(U{}); }
     template <class U>

@@ -9,6 +9,7 @@
 #include <ctdiff/core/functions/exp.hpp>
 #include <ctdiff/core/operators.hpp>
 #include <ctdiff/math/exp.hpp>
+#include <ctdiff/math/select.hpp>
 #include <ctdiff/math/tanh.hpp>
 
 namespace ctdiff {
@@ -31,7 +32,7 @@ struct sinh_fn {
     static constexpr std::string_view latex = "\\sinh";
     static constexpr ratio at_zero{0};
     template <class T>
-    static constexpr T eval(T u) { return (math::expm1(u) - math::expm1(-u)) * T(0.5); }
+    CTDIFF_INLINE static constexpr T eval(T u) { return (math::expm1(u) - math::expm1(-u)) * T(0.5); }
     template <class U>
     static constexpr auto derivative(U) { return cosh(U{}); }
     template <class U>
@@ -43,8 +44,8 @@ struct cosh_fn {
     static constexpr std::string_view latex = "\\cosh";
     static constexpr ratio at_zero{1};
     template <class T>
-    static constexpr T eval(T u) {
-        const T e = math::exp(u < T(0) ? -u : u);
+    CTDIFF_INLINE static constexpr T eval(T u) {
+        const T e = math::exp(math::select(u < T(0), -u, u));
         return (e + T(1) / e) * T(0.5);
     }
     template <class U>
@@ -58,7 +59,7 @@ struct sech_fn {
     static constexpr std::string_view latex = "\\operatorname{sech}";
     static constexpr ratio at_zero{1};
     template <class T>
-    static constexpr T eval(T u) { return math::sech(u); }
+    CTDIFF_INLINE static constexpr T eval(T u) { return math::sech(u); }
     template <class U>
     static constexpr auto derivative(U);
     template <class U>
@@ -71,7 +72,7 @@ struct tanh_fn {
     static constexpr std::string_view latex = "\\tanh";
     static constexpr ratio at_zero{0};
     template <class T>
-    static constexpr T eval(T u) { return math::tanh(u); }
+    CTDIFF_INLINE static constexpr T eval(T u) { return math::tanh(u); }
     template <class U>
     static constexpr auto derivative(U) { return pow<ratio{2}>(sech(U{})); }
     template <class U>

@@ -14,7 +14,7 @@ struct log_fn {
     static constexpr std::string_view name = "log";
     static constexpr std::string_view latex = "\\log";
     template <class T>
-    static constexpr T eval(T u) { return math::log(u); }
+    CTDIFF_INLINE static constexpr T eval(T u) { return math::log(u); }
     template <class U>
     static constexpr auto derivative(U) { return one / U{}; }
 };
@@ -27,7 +27,7 @@ struct log1p_fn {
     static constexpr std::string_view latex = "\\operatorname{log1p}";
     static constexpr ratio at_zero{0};
     template <class T>
-    static constexpr T eval(T u) { return math::log1p(u); }
+    CTDIFF_INLINE static constexpr T eval(T u) { return math::log1p(u); }
     template <class U>
     static constexpr auto derivative(U) { return one / (one + U{}); }
     template <class U>

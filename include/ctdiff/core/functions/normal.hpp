@@ -20,7 +20,7 @@ struct norm_pdf_fn {
     static constexpr std::string_view name = "φ";
     static constexpr std::string_view latex = "\\varphi";
     template <class T>
-    static constexpr T eval(T u) { return math::norm_pdf(u); }
+    CTDIFF_INLINE static constexpr T eval(T u) { return math::norm_pdf(u); }
     template <class U>
     static constexpr auto derivative(U) { return -(U{} * detail::make_apply<norm_pdf_fn>(U{})); }
     template <class U>
@@ -37,7 +37,7 @@ struct norm_cdf_fn {
     static constexpr std::string_view latex = "\\Phi";
     static constexpr ratio at_zero{1, 2};
     template <class T>
-    static constexpr T eval(T u) { return math::norm_cdf(u); }
+    CTDIFF_INLINE static constexpr T eval(T u) { return math::norm_cdf(u); }
     template <class U>
     static constexpr auto derivative(U) { return norm_pdf(U{}); }
     template <class U>

@@ -15,7 +15,7 @@ namespace ctdiff::detail {
 template <ratio P>
 struct power_evaluator {
     template <class T>
-    static constexpr T eval(T u) {
+    CTDIFF_INLINE static constexpr T eval(T u) {
         if constexpr (P.den == 2) {
             return ipow<(P.num - 1) / 2>(u) * math::sqrt(u); // P.num is odd
         } else {

@@ -18,7 +18,7 @@ struct sigmoid_fn {
     static constexpr std::string_view latex = "\\sigma";
     static constexpr ratio at_zero{1, 2};
     template <class T>
-    static constexpr T eval(T u) { return math::sigmoid(u); }
+    CTDIFF_INLINE static constexpr T eval(T u) { return math::sigmoid(u); }
     template <class U>
     static constexpr auto derivative(U) {
         return detail::make_apply<sigmoid_fn>(U{}) * detail::make_apply<sigmoid_fn>(-U{});

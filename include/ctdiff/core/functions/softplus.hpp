@@ -17,7 +17,7 @@ struct softplus_fn {
     static constexpr std::string_view name = "softplus";
     static constexpr std::string_view latex = "\\operatorname{softplus}";
     template <class T>
-    static constexpr T eval(T u) { return math::softplus(u); }
+    CTDIFF_INLINE static constexpr T eval(T u) { return math::softplus(u); }
     template <class U>
     static constexpr auto derivative(U) { return sigmoid(U{}); }
     template <class U>

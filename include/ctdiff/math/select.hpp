@@ -1,0 +1,35 @@
+#ifndef CTDIFF_MATH_SELECT_HPP
+#define CTDIFF_MATH_SELECT_HPP
+
+/// \file
+/// `select(c, a, b)`: c ? a : b without a branch, for the loops the kernels generate.
+
+#include <ctdiff/math/detail/common.hpp>
+
+#include <type_traits>
+
+namespace ctdiff::math {
+
+/// c ? a : b, both already computed. For float and double it is a mask on the bits, because GCC
+/// 12 lowers `?:` on floating-point values to a branch, sinks an arm's computation into it and,
+/// under -ftrapping-math (the default), will not if-convert it back: "control flow in loop", the
+/// whole loop stays scalar. Any other T (long double in reference evaluations) uses `?:`.
+/// constexpr; exact (the chosen operand's bits, NaN payloads and −0 included).
+template <class T>
+CTDIFF_MATH_INLINE constexpr T select(bool c, T a, T b) {
+    if constexpr (std::is_same_v<T, double> || std::is_same_v<T, float>) {
+        return detail::sel(c, a, b);
+    } else {
+        return c ? a : b;
+    }
+}
+
+/// x != x, the NaN test, spelled so it reads as one.
+template <class T>
+CTDIFF_MATH_INLINE constexpr bool is_nan(T x) {
+    return x != x; // NOLINT(misc-redundant-expression)
+}
+
+} // namespace ctdiff::math
+
+#endif
