@@ -32,8 +32,13 @@ struct softsign_fn {
     static constexpr ratio at_zero{0};
     template <class T>
     CTDIFF_INLINE static constexpr T eval(T u) {
+        // Both pieces are computed (a select, so loops vectorize), each on an operand of its own
+        // range: a/(1 + a) never sees a = ∞ (∞/∞ = NaN, rejected in constant evaluation).
         const T a = math::select(u < T(0), -u, u);
-        const T r = math::select(a < T(1), a / (T(1) + a), T(1) - T(1) / (T(1) + a));
+        const bool small = a < T(1);
+        const T as = math::select(small, a, T(0));
+        const T ab = math::select(small, T(1), a);
+        const T r = math::select(small, as / (T(1) + as), T(1) - T(1) / (T(1) + ab));
         return math::select(u < T(0), -r, r);
     }
     template <class U>

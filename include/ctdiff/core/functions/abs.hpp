@@ -18,10 +18,11 @@ struct sign_fn {
     static constexpr std::string_view name = "sign";
     static constexpr std::string_view latex = "\\operatorname{sign}";
     static constexpr ratio at_zero{0};
-    /// −1, 0 or 1; NaN for NaN; sign(±0) = 0.
+    /// −1, 0 or 1; NaN for NaN; sign(±0) = ±0 (u itself: no u·0, which is NaN at ±∞ in constant
+    /// evaluation now that both sides of the select are computed).
     template <class T>
     CTDIFF_INLINE static constexpr T eval(T u) {
-        return math::select(u > T(0), T(1), math::select(u < T(0), T(-1), u * T(0)));
+        return math::select(u > T(0), T(1), math::select(u < T(0), T(-1), u));
     }
     template <class U>
     static constexpr auto derivative(U) { return zero; }
