@@ -6,8 +6,10 @@
 /// detail/common.hpp for the FMA policy); branch-free, so loops over them vectorize.
 
 #include <ctdiff/math/detail/exp_core.hpp>
+#include <ctdiff/math/detail/float_core.hpp>
 
 #include <concepts>
+#include <type_traits>
 
 namespace ctdiff::math {
 
@@ -16,13 +18,25 @@ namespace ctdiff::math {
 /// exp(±0) = 1, exp(+∞) = +∞ (overflow above ln(max): 709.78 in double, 88.72 in float),
 /// exp(−∞) = +0 with gradual underflow through the subnormals, NaN → NaN.
 template <std::floating_point T>
-CTDIFF_MATH_INLINE constexpr T exp(T x) { return detail::narrow<T>(detail::exp_core(static_cast<double>(x))); }
+CTDIFF_MATH_INLINE constexpr T exp(T x) {
+    if constexpr (std::is_same_v<T, float>) {
+        return detail::narrow<float>(detail::f32::exp(static_cast<double>(x)));
+    } else {
+        return detail::narrow<T>(detail::exp_core(static_cast<double>(x)));
+    }
+}
 
 /// e^x − 1, without cancellation near 0. Accuracy: ≤ 1 ULP, float and double (measured max: 0.78
 /// double, 0.5 float).
 /// expm1(±0) = ±0, expm1(−∞) = −1, expm1(+∞) = +∞, subnormal x gives x, NaN → NaN.
 template <std::floating_point T>
-CTDIFF_MATH_INLINE constexpr T expm1(T x) { return detail::narrow<T>(detail::expm1_core(static_cast<double>(x))); }
+CTDIFF_MATH_INLINE constexpr T expm1(T x) {
+    if constexpr (std::is_same_v<T, float>) {
+        return detail::narrow<float>(detail::f32::expm1(static_cast<double>(x)));
+    } else {
+        return detail::narrow<T>(detail::expm1_core(static_cast<double>(x)));
+    }
+}
 
 } // namespace ctdiff::math
 

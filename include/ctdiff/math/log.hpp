@@ -4,9 +4,11 @@
 /// \file
 /// Natural logarithm and log(1 + x): constexpr, branch-free, bit-identical at compile and run time.
 
+#include <ctdiff/math/detail/float_core.hpp>
 #include <ctdiff/math/detail/log_core.hpp>
 
 #include <concepts>
+#include <type_traits>
 
 namespace ctdiff::math {
 
@@ -14,13 +16,25 @@ namespace ctdiff::math {
 /// 0.5 float; docs/math.md).
 /// log(±0) = −∞, log(x < 0) = NaN, log(+∞) = +∞, log(1) = +0, subnormal x handled, NaN → NaN.
 template <std::floating_point T>
-CTDIFF_MATH_INLINE constexpr T log(T x) { return detail::narrow<T>(detail::log_core(static_cast<double>(x))); }
+CTDIFF_MATH_INLINE constexpr T log(T x) {
+    if constexpr (std::is_same_v<T, float>) {
+        return detail::narrow<float>(detail::f32::log(static_cast<double>(x)));
+    } else {
+        return detail::narrow<T>(detail::log_core(static_cast<double>(x)));
+    }
+}
 
 /// log(1 + x), accurate near 0. Accuracy: ≤ 1 ULP, float and double (measured max: 0.78 double,
 /// 0.5 float).
 /// log1p(±0) = ±0, log1p(−1) = −∞, log1p(x < −1) = NaN, log1p(+∞) = +∞, NaN → NaN.
 template <std::floating_point T>
-CTDIFF_MATH_INLINE constexpr T log1p(T x) { return detail::narrow<T>(detail::log1p_core(static_cast<double>(x))); }
+CTDIFF_MATH_INLINE constexpr T log1p(T x) {
+    if constexpr (std::is_same_v<T, float>) {
+        return detail::narrow<float>(detail::f32::log1p(static_cast<double>(x)));
+    } else {
+        return detail::narrow<T>(detail::log1p_core(static_cast<double>(x)));
+    }
+}
 
 } // namespace ctdiff::math
 

@@ -5,8 +5,10 @@
 /// tanh and sech, constexpr and branch-free.
 
 #include <ctdiff/math/detail/exp_core.hpp>
+#include <ctdiff/math/detail/float_core.hpp>
 
 #include <concepts>
+#include <type_traits>
 
 namespace ctdiff::math {
 
@@ -17,15 +19,19 @@ namespace ctdiff::math {
 /// tanh(±0) = ±0, tanh(±∞) = ±1, subnormal x gives x, NaN → NaN.
 template <std::floating_point T>
 CTDIFF_MATH_INLINE constexpr T tanh(T x) {
-    CTDIFF_MATH_STRICT
-    const double x0 = static_cast<double>(x);
-    const double xd = detail::finite(x0);
-    const double a = detail::fabs(xd);
-    const detail::dd t = detail::expm1_dd(2.0 * detail::min(a, 22.0));
-    const detail::dd d = detail::two_sum(t.hi, 2.0); // t + 2 = d.hi + (d.lo + t.lo)
-    const double q = detail::div_dd(t.hi, t.lo, d.hi, d.lo + t.lo);
-    const double r = detail::sel(a > 22.0, 1.0, detail::sel(a < 0x1p-30, a, q)); // tiny a: tanh a = a
-    return detail::narrow<T>(detail::sel(detail::is_nan(x0), x0, detail::copysign(r, xd)));
+    if constexpr (std::is_same_v<T, float>) {
+        return detail::narrow<float>(detail::f32::tanh(static_cast<double>(x)));
+    } else {
+        CTDIFF_MATH_STRICT
+        const double x0 = static_cast<double>(x);
+        const double xd = detail::finite(x0);
+        const double a = detail::fabs(xd);
+        const detail::dd t = detail::expm1_dd(2.0 * detail::min(a, 22.0));
+        const detail::dd d = detail::two_sum(t.hi, 2.0); // t + 2 = d.hi + (d.lo + t.lo)
+        const double q = detail::div_dd(t.hi, t.lo, d.hi, d.lo + t.lo);
+        const double r = detail::sel(a > 22.0, 1.0, detail::sel(a < 0x1p-30, a, q)); // tiny a: tanh a = a
+        return detail::narrow<T>(detail::sel(detail::is_nan(x0), x0, detail::copysign(r, xd)));
+    }
 }
 
 /// sech x = 1/cosh x = 2e^{−|x|}/(1 + e^{−2|x|}): finite everywhere, gradual underflow for large |x|
@@ -34,17 +40,21 @@ CTDIFF_MATH_INLINE constexpr T tanh(T x) {
 /// float (measured 0.5).
 template <std::floating_point T>
 CTDIFF_MATH_INLINE constexpr T sech(T x) {
-    CTDIFF_MATH_STRICT
-    const double x0 = static_cast<double>(x);
-    // e = e^{−|x|} = 2^k·m (m a double-double), sech = 2^k·(2m/(1 + e²)): 1 + e² by two-sum, one
-    // compensated division, one scaling (a single rounding into the subnormals).
-    const double a = detail::min(detail::fabs(detail::finite(x0)), 746.0);
-    const detail::exp_reduced r = detail::exp_reduce(-a, 0.0);
-    const detail::dd m = detail::sum4_dd(1.0, r.r, r.h, r.t);
-    const double e_hi = detail::scale(m.hi, r.k), e_lo = detail::scale(m.lo, r.k);
-    const detail::dd d = detail::two_sum(1.0, e_hi * e_hi);
-    const double q = detail::div_dd(2.0 * m.hi, 2.0 * m.lo, d.hi, d.lo + 2.0 * e_hi * e_lo);
-    return detail::narrow<T>(detail::sel(detail::is_nan(x0), x0, detail::scale(q, r.k)));
+    if constexpr (std::is_same_v<T, float>) {
+        return detail::narrow<float>(detail::f32::sech(static_cast<double>(x)));
+    } else {
+        CTDIFF_MATH_STRICT
+        const double x0 = static_cast<double>(x);
+        // e = e^{−|x|} = 2^k·m (m a double-double), sech = 2^k·(2m/(1 + e²)): 1 + e² by two-sum, one
+        // compensated division, one scaling (a single rounding into the subnormals).
+        const double a = detail::min(detail::fabs(detail::finite(x0)), 746.0);
+        const detail::exp_reduced r = detail::exp_reduce(-a, 0.0);
+        const detail::dd m = detail::sum4_dd(1.0, r.r, r.h, r.t);
+        const double e_hi = detail::scale(m.hi, r.k), e_lo = detail::scale(m.lo, r.k);
+        const detail::dd d = detail::two_sum(1.0, e_hi * e_hi);
+        const double q = detail::div_dd(2.0 * m.hi, 2.0 * m.lo, d.hi, d.lo + 2.0 * e_hi * e_lo);
+        return detail::narrow<T>(detail::sel(detail::is_nan(x0), x0, detail::scale(q, r.k)));
+    }
 }
 
 } // namespace ctdiff::math
