@@ -13,5 +13,6 @@
 #include <ctdiff/math/softplus.hpp>
 #include <ctdiff/math/sqrt.hpp>
 #include <ctdiff/math/tanh.hpp>
+#include <ctdiff/math/wide_float.hpp>
 
 #endif

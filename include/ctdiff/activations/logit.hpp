@@ -34,7 +34,8 @@ struct logit_fn {
     CTDIFF_INLINE static constexpr T eval(T p) {
         const T centre = math::log1p((T(2) * p - T(1)) / (T(1) - p));
         const T outer = math::log(p) - math::log1p(-p);
-        return math::select((p >= T(0.25)) & (p <= T(0.75)), centre, outer);
+        const bool above = p >= T(0.25), below = p <= T(0.75); // `&` of two bools: no branch
+        return math::select(above & below, centre, outer);
     }
     template <class U>
     static constexpr auto derivative(U) { return one / (U{} * (one - U{})); }

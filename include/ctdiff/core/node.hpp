@@ -6,6 +6,8 @@
 /// the type, so equal subexpressions are equal types (what the kernels' common-subexpression
 /// elimination and the algebra's lowering rely on), and values of node types carry no state.
 
+#include <ctdiff/math/wide_float.hpp>
+
 #include <array>
 #include <concepts>
 #include <cstddef>
@@ -25,27 +27,54 @@ struct node_base {};
 template <class E>
 concept Expression = std::is_base_of_v<node_base, std::remove_cvref_t<E>> && std::is_empty_v<std::remove_cvref_t<E>>;
 
+/// A type expressions are evaluated in: float, double, long double, or math::wide_float (what a
+/// float evaluation computes in).
+template <class T>
+concept Scalar = std::floating_point<T> || std::same_as<T, math::wide_float>;
+
 /// Values of the variables and run-time parameters an expression is evaluated at.
 /// `vars[i]` is variable<i> (x = variable<0>), `params[j]` is parameter<j> (α = parameter<0>).
-template <std::floating_point T, std::size_t NV, std::size_t NP = 0>
+template <Scalar T, std::size_t NV, std::size_t NP = 0>
 struct environment {
     std::array<T, NV> vars{};
     std::array<T, NP> params{};
 };
 
+namespace detail {
+/// env with every value converted to U.
+template <class U, class T, std::size_t NV, std::size_t NP>
+CTDIFF_INLINE constexpr environment<U, NV, NP> convert_environment(const environment<T, NV, NP>& env) {
+    environment<U, NV, NP> r{};
+    for (std::size_t i = 0; i < NV; ++i) {
+        r.vars[i] = U(env.vars[i]);
+    }
+    for (std::size_t j = 0; j < NP; ++j) {
+        r.params[j] = U(env.params[j]);
+    }
+    return r;
+}
+} // namespace detail
+
 /// Evaluates `e` in `env` with ctdiff's own constexpr math: the same code in a static_assert and at
-/// run time.
+/// run time. In float, the formula is computed in double (math::wide_float: float-accuracy
+/// functions on double intermediates) and rounded to float once — every operation's float
+/// rounding would otherwise pass on, amplified where the formula amplifies it (docs/activations.md).
 template <Expression E, std::floating_point T, std::size_t NV, std::size_t NP>
 [[nodiscard]] constexpr T evaluate(E, const environment<T, NV, NP>& env) {
-    return E::eval(env);
+    if constexpr (std::is_same_v<T, float>) {
+        return static_cast<float>(E::eval(detail::convert_environment<math::wide_float>(env)));
+    } else {
+        return E::eval(env);
+    }
 }
 
-/// CRTP base of every node. `e(x0, x1, …)` evaluates e at x = x0, y = x1, … (no parameters).
+/// CRTP base of every node. `e(x0, x1, …)` evaluates e at x = x0, y = x1, … (no parameters), as
+/// `evaluate` does.
 template <class Self>
 struct node : node_base {
     template <std::floating_point T, std::same_as<T>... Ts>
     constexpr T operator()(T x0, Ts... xs) const {
-        return Self::eval(environment<T, 1 + sizeof...(Ts), 0>{{x0, xs...}, {}});
+        return evaluate(Self{}, environment<T, 1 + sizeof...(Ts), 0>{{x0, xs...}, {}});
     }
 };
 

@@ -28,7 +28,9 @@
 ///   (checked at compile time: forgetting them, or passing the wrong count, does not compile).
 ///
 /// Accuracy: each node rounds once in T (no FMA contraction is asked for), functions through
-/// ctdiff::math; the kernel forms' bounds are stated in eval/lower.hpp. `k.at(...)` evaluates the
+/// ctdiff::math; the kernel forms' bounds are stated in eval/lower.hpp. A float kernel computes
+/// in double (math::wide_float: float-accuracy functions, double arithmetic) and rounds each output
+/// once to float. `k.at(...)` evaluates the
 /// same DAG for one element (constexpr), the reference the fuzz harness compares against.
 
 #include <ctdiff/core/node.hpp>
@@ -111,9 +113,10 @@ public:
     [[nodiscard]] static constexpr std::array<T, outputs> at(const std::array<T, NIn>& v,
                                                              const std::array<T, NP>& p = {}) {
         static_assert(NP >= parameters, "ctdiff kernel: pass a value for every run-time parameter the expressions use");
-        const environment<T, NIn, NP> env{v, p};
+        using C = math::compute_type_t<T>; // float computes in double, as the loop does
+        const auto env = ctdiff::detail::convert_environment<C>(environment<T, NIn, NP>{v, p});
         const auto s = eval::evaluate_dag<nodes>(env);
-        return {s[eval::detail::slot_v<eval::lowered_t<eval::stabilized_t<Es>>, nodes>]...};
+        return {static_cast<T>(s[eval::detail::slot_v<eval::lowered_t<eval::stabilized_t<Es>>, nodes>])...};
     }
 
     /// Runs the kernel over arrays: `inputs` input arrays, then `outputs` output arrays, then

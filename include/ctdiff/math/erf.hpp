@@ -5,6 +5,7 @@
 /// erf and erfc: polynomial fits chosen by selects (detail/erf_core.hpp), constexpr and branch-free.
 
 #include <ctdiff/math/detail/erf_core.hpp>
+#include <ctdiff/math/wide_float.hpp>
 
 #include <concepts>
 
@@ -41,6 +42,10 @@ CTDIFF_MATH_INLINE constexpr T erfc(T x) {
     const double r = detail::sel(xd < 0.0, neg, pos);
     return detail::narrow<T>(detail::sel(detail::is_nan(x0), x0, r));
 }
+
+/// The same at float accuracy for a float evaluation carried in double (wide_float.hpp).
+CTDIFF_MATH_INLINE constexpr wide_float erf(wide_float x) { return wide_float(erf<double>(x.v)); }
+CTDIFF_MATH_INLINE constexpr wide_float erfc(wide_float x) { return wide_float(erfc<double>(x.v)); }
 
 } // namespace ctdiff::math
 

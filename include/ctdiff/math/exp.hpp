@@ -7,6 +7,7 @@
 
 #include <ctdiff/math/detail/exp_core.hpp>
 #include <ctdiff/math/detail/float_core.hpp>
+#include <ctdiff/math/wide_float.hpp>
 
 #include <concepts>
 #include <type_traits>
@@ -37,6 +38,10 @@ CTDIFF_MATH_INLINE constexpr T expm1(T x) {
         return detail::narrow<T>(detail::expm1_core(static_cast<double>(x)));
     }
 }
+
+/// The same at float accuracy for a float evaluation carried in double (wide_float.hpp).
+CTDIFF_MATH_INLINE constexpr wide_float exp(wide_float x) { return wide_float(detail::f32::exp(x.v)); }
+CTDIFF_MATH_INLINE constexpr wide_float expm1(wide_float x) { return wide_float(detail::f32::expm1(x.v)); }
 
 } // namespace ctdiff::math
 

@@ -6,6 +6,7 @@
 
 #include <ctdiff/math/detail/float_core.hpp>
 #include <ctdiff/math/detail/log_core.hpp>
+#include <ctdiff/math/wide_float.hpp>
 
 #include <concepts>
 #include <type_traits>
@@ -35,6 +36,10 @@ CTDIFF_MATH_INLINE constexpr T log1p(T x) {
         return detail::narrow<T>(detail::log1p_core(static_cast<double>(x)));
     }
 }
+
+/// The same at float accuracy for a float evaluation carried in double (wide_float.hpp).
+CTDIFF_MATH_INLINE constexpr wide_float log(wide_float x) { return wide_float(detail::f32::log(x.v)); }
+CTDIFF_MATH_INLINE constexpr wide_float log1p(wide_float x) { return wide_float(detail::f32::log1p(x.v)); }
 
 } // namespace ctdiff::math
 

@@ -7,6 +7,7 @@
 #include <ctdiff/math/detail/erf_core.hpp>
 #include <ctdiff/math/detail/exp_core.hpp>
 #include <ctdiff/math/detail/float_core.hpp>
+#include <ctdiff/math/wide_float.hpp>
 
 #include <concepts>
 #include <type_traits>
@@ -55,6 +56,10 @@ CTDIFF_MATH_INLINE constexpr T norm_pdf(T x) {
         return detail::narrow<T>(detail::sel(detail::is_nan(x0), x0, r));
     }
 }
+
+/// The same at float accuracy for a float evaluation carried in double (wide_float.hpp).
+CTDIFF_MATH_INLINE constexpr wide_float norm_cdf(wide_float x) { return wide_float(norm_cdf<double>(x.v)); }
+CTDIFF_MATH_INLINE constexpr wide_float norm_pdf(wide_float x) { return wide_float(detail::f32::norm_pdf(x.v)); }
 
 } // namespace ctdiff::math
 

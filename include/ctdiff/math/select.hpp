@@ -5,6 +5,7 @@
 /// `select(c, a, b)`: c ? a : b without a branch, for the loops the kernels generate.
 
 #include <ctdiff/math/detail/common.hpp>
+#include <ctdiff/math/wide_float.hpp>
 
 #include <type_traits>
 
@@ -22,6 +23,11 @@ CTDIFF_MATH_INLINE constexpr T select(bool c, T a, T b) {
     } else {
         return c ? a : b;
     }
+}
+
+/// The same on the bits of a wide_float's double.
+CTDIFF_MATH_INLINE constexpr wide_float select(bool c, wide_float a, wide_float b) {
+    return wide_float(detail::sel(c, a.v, b.v));
 }
 
 /// x != x, the NaN test, spelled so it reads as one.

@@ -6,6 +6,7 @@
 
 #include <ctdiff/math/detail/exp_core.hpp>
 #include <ctdiff/math/detail/float_core.hpp>
+#include <ctdiff/math/wide_float.hpp>
 
 #include <concepts>
 #include <type_traits>
@@ -33,6 +34,9 @@ CTDIFF_MATH_INLINE constexpr T sigmoid(T x) {
         return detail::narrow<T>(detail::sel(detail::is_nan(x0), x0, r));
     }
 }
+
+/// The same at float accuracy for a float evaluation carried in double (wide_float.hpp).
+CTDIFF_MATH_INLINE constexpr wide_float sigmoid(wide_float x) { return wide_float(detail::f32::sigmoid(x.v)); }
 
 } // namespace ctdiff::math
 

@@ -7,6 +7,7 @@
 #include <ctdiff/math/detail/exp_core.hpp>
 #include <ctdiff/math/detail/float_core.hpp>
 #include <ctdiff/math/detail/log_core.hpp>
+#include <ctdiff/math/wide_float.hpp>
 
 #include <concepts>
 #include <type_traits>
@@ -32,6 +33,9 @@ CTDIFF_MATH_INLINE constexpr T softplus(T x) {
         return detail::narrow<T>(detail::sel(detail::is_nan(x0) | (x0 == detail::inf), x0, detail::sel(xd > 0.0, xd + l, l)));
     }
 }
+
+/// The same at float accuracy for a float evaluation carried in double (wide_float.hpp).
+CTDIFF_MATH_INLINE constexpr wide_float softplus(wide_float x) { return wide_float(detail::f32::softplus(x.v)); }
 
 } // namespace ctdiff::math
 

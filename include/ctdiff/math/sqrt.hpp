@@ -6,6 +6,7 @@
 /// evaluation an exact integer square root (detail/sqrt_core.hpp) — the same bits.
 
 #include <ctdiff/math/detail/sqrt_core.hpp>
+#include <ctdiff/math/wide_float.hpp>
 
 #include <concepts>
 #include <type_traits>
@@ -33,6 +34,9 @@ CTDIFF_MATH_INLINE constexpr T sqrt(T x) {
         return static_cast<T>(detail::sel(xd < 0.0, detail::nan, detail::sel(xd == 0.0, xd, r)));
     }
 }
+
+/// The same at float accuracy for a float evaluation carried in double (wide_float.hpp).
+CTDIFF_MATH_INLINE constexpr wide_float sqrt(wide_float x) { return wide_float(sqrt<double>(x.v)); }
 
 } // namespace ctdiff::math
 

@@ -6,6 +6,7 @@
 
 #include <ctdiff/math/detail/exp_core.hpp>
 #include <ctdiff/math/detail/float_core.hpp>
+#include <ctdiff/math/wide_float.hpp>
 
 #include <concepts>
 #include <type_traits>
@@ -56,6 +57,10 @@ CTDIFF_MATH_INLINE constexpr T sech(T x) {
         return detail::narrow<T>(detail::sel(detail::is_nan(x0), x0, detail::scale(q, r.k)));
     }
 }
+
+/// The same at float accuracy for a float evaluation carried in double (wide_float.hpp).
+CTDIFF_MATH_INLINE constexpr wide_float tanh(wide_float x) { return wide_float(detail::f32::tanh(x.v)); }
+CTDIFF_MATH_INLINE constexpr wide_float sech(wide_float x) { return wide_float(detail::f32::sech(x.v)); }
 
 } // namespace ctdiff::math
 

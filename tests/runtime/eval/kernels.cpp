@@ -199,7 +199,8 @@ TEMPLATE_TEST_CASE("Leaky ReLU and SiLU with run-time parameters", "[eval][kerne
     const T b = T(1.702);
     derivatives<1>(x * sigmoid(beta * x))(xs, y, d1, params{T(0), b});
     for (std::size_t i = 0; i < n; ++i) {
-        const ld t = xs[i], bt = static_cast<ld>(b * xs[i]); // the kernel rounds β·x once, as written
+        // The kernel rounds β·x once in double (a float kernel computes in double, wide_float).
+        const ld t = xs[i], bt = static_cast<ld>(static_cast<double>(b) * static_cast<double>(xs[i]));
         if (std::isinf(t)) {
             continue;
         }

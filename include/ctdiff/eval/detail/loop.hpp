@@ -12,6 +12,7 @@
 
 #include <ctdiff/core/node.hpp>
 #include <ctdiff/eval/dag.hpp>
+#include <ctdiff/math/wide_float.hpp>
 
 #include <algorithm>
 #include <array>
@@ -37,12 +38,19 @@ struct loop<T, NP, std::index_sequence<I...>, Nodes, Outs...> {
     // the translation unit's inlining budget says — a TU with many kernels (a benchmark, a
     // framework's op library) otherwise hits GCC's unit-growth limit, leaves a math call out of
     // line, and the loop silently stays scalar (measured: 5× slower).
+    // A float kernel computes in double (math::wide_float) and rounds each output once, like
+    // ctdiff::evaluate (core/node.hpp says why).
+    using compute = math::compute_type_t<T>;
     [[gnu::flatten]] static void run(std::size_t n, std::array<T, NP> p, in_ptr<T, I>... in,
                                      out_ptr<T, Outs>... out) {
+        std::array<compute, NP> pc{};
+        for (std::size_t j = 0; j < NP; ++j) {
+            pc[j] = compute(p[j]);
+        }
         for (std::size_t i = 0; i < n; ++i) { // ctdiff-vectorize: fused kernel loop
-            const environment<T, sizeof...(I), NP> env{{in[i]...}, p};
+            const environment<compute, sizeof...(I), NP> env{{compute(in[i])...}, pc};
             const auto s = evaluate_dag<Nodes>(env);
-            ((out[i] = s[slot_v<Outs, Nodes>]), ...);
+            ((out[i] = static_cast<T>(s[slot_v<Outs, Nodes>])), ...);
         }
     }
 

@@ -13,25 +13,23 @@
 /// Three to five times fewer operations than the double cores, still branch-free, no FMA, and
 /// the same code in constant evaluation.
 ///
-/// Every function takes the float argument as a double (exact) and returns the double to be
-/// narrowed (narrow<float> rounds once and turns results beyond FLT_MAX into ±∞). Special values
-/// are selected, never computed: the arithmetic runs on clamped finite operands.
-///
-/// Float ranges used for clamping: e^x is finite in float for x ≤ 88.72 and rounds to +0 below
-/// x = −103.98 (half the smallest subnormal, 2^-150 = e^{−103.97}); 2^k for |k| ≤ 160 is a normal
-/// double, so every scaling below is exact and only the final conversion rounds (gradual
-/// underflow into float's subnormals included).
+/// Every function takes a double and returns a double: a float argument (exact in double) whose
+/// result the caller narrows once (narrow<float>: ±∞ beyond FLT_MAX), or an intermediate of a
+/// float evaluation carried in double (math::wide_float), so each is right over the whole double
+/// range (gradual underflow, overflow to +∞), not only over float's. Special values are selected,
+/// never computed: the arithmetic runs on clamped finite operands (constant evaluation rejects
+/// NaN and overflow).
 
 #include <ctdiff/math/detail/common.hpp>
 
 namespace ctdiff::math::detail::f32 {
 
-/// 1/10!, …, 1/2! (highest first): e^r − 1 = r + r²·(1/2 + r/6 + … + r⁸/10!) + O(r¹¹/11!), relative
-/// truncation < 0.347¹⁰/11! = 2^-40.5 for |r| ≤ ln2/2.
-inline constexpr double expm1_taylor[] = {1.0 / 3628800.0, 1.0 / 362880.0, 1.0 / 40320.0, 1.0 / 5040.0, 1.0 / 720.0,
-                                          1.0 / 120.0,     1.0 / 24.0,     1.0 / 6.0,     1.0 / 2.0};
+/// 1/2!, …, 1/10! (constant term first, for estrin): e^r − 1 = r + r²·(1/2 + r/6 + … + r⁸/10!) +
+/// O(r¹¹/11!), relative truncation < 0.347¹⁰/11! = 2^-40.5 for |r| ≤ ln2/2.
+inline constexpr double expm1_taylor[] = {1.0 / 2.0,   1.0 / 6.0,     1.0 / 24.0,     1.0 / 120.0,    1.0 / 720.0,
+                                          1.0 / 5040.0, 1.0 / 40320.0, 1.0 / 362880.0, 1.0 / 3628800.0};
 
-/// e^x = 2^k·(1 + m), m = e^r − 1 with r = x − k·ln2, for |x| ≤ 745 (k from the shifter trick, ln2
+/// e^x = 2^k·(1 + m), m = e^r − 1 with r = x − k·ln2, for |x| ≤ 746 (k from the shifter trick, ln2
 /// in two parts: k·ln2_hi exact for |k| < 2^21).
 struct exp_parts {
     double k, m;
@@ -43,46 +41,55 @@ CTDIFF_MATH_INLINE constexpr exp_parts exp_split(double x) {
     constexpr double ln2_lo = 1.90821492927058770002e-10;
     const double k = round_int(x * log2e);
     const double r = (x - k * ln2_hi) - k * ln2_lo;
-    return {k, r + r * r * horner<9>(r, coef_table{expm1_taylor})};
+    return {k, r + r * r * estrin<9>(r, coef_table{expm1_taylor})};
 }
 
-/// e^x in double for x in [−160·ln2, 160·ln2] (no special values).
+/// e^x in double for x in [−746, 709.78] (no special values): the scaling by 2^k is exact while
+/// the result is a normal double and rounds once below (scale()), so intermediates of a float
+/// evaluation in double (math::wide_float) keep the whole double range.
 CTDIFF_MATH_INLINE constexpr double exp_value(double x) {
     CTDIFF_MATH_STRICT
     const exp_parts e = exp_split(x);
-    return (1.0 + e.m) * pow2(e.k);
+    return scale(1.0 + e.m, e.k);
 }
 
-/// e^x − 1 in double for x in [−40, 100]: 2^k·m + (2^k − 1); k = 0 (|x| < ln2/2) gives m itself,
-/// so there is no cancellation near 0; otherwise |e^x − 1| > 0.29 and the sum cancels at most a bit.
+/// The largest double whose e^x is finite (exp_core.hpp).
+inline constexpr double exp_max = 709.782712893384;
+
+/// e^x − 1 in double for x in [−40, 709.78]: 2^k·m + (2^k − 1) for k ≤ 60 — k = 0 (|x| < ln2/2)
+/// gives m itself, so there is no cancellation near 0, otherwise |e^x − 1| > 0.29 and the sum
+/// cancels at most a bit — and e^x itself above (the −1 is below its rounding).
 CTDIFF_MATH_INLINE constexpr double expm1_value(double x) {
     CTDIFF_MATH_STRICT
     const exp_parts e = exp_split(x);
-    const double p = pow2(e.k);
-    return p * e.m + (p - 1.0);
+    const double p = pow2(min(e.k, 60.0));
+    return sel(e.k > 60.0, scale(1.0 + e.m, e.k), p * e.m + (p - 1.0));
 }
 
-/// 1/15, …, 1/3 (highest first): log m = 2s + 2s·z·(1/3 + z/5 + … + z⁶/15), s = (m − 1)/(m + 1),
+/// 1/3, …, 1/15 (constant term first): log m = 2s + 2s·z·(1/3 + z/5 + … + z⁶/15), s = (m − 1)/(m + 1),
 /// z = s²; |s| ≤ 0.1716, z ≤ 0.02944, first dropped term (relative) z⁷/17 < 2^-39.7.
-inline constexpr double atanh_series[] = {1.0 / 15.0, 1.0 / 13.0, 1.0 / 11.0, 1.0 / 9.0, 1.0 / 7.0, 1.0 / 5.0, 1.0 / 3.0};
+inline constexpr double atanh_series[] = {1.0 / 3.0, 1.0 / 5.0, 1.0 / 7.0, 1.0 / 9.0, 1.0 / 11.0, 1.0 / 13.0, 1.0 / 15.0};
 CTDIFF_MATH_INLINE constexpr double log2_atanh(double s) { // 2·atanh(s) for |s| ≤ 0.1716
     CTDIFF_MATH_STRICT
     const double z = s * s;
     const double t = 2.0 * s;
-    return t + t * z * horner<7>(z, coef_table{atanh_series});
+    return t + t * z * estrin<7>(z, coef_table{atanh_series});
 }
 
-/// log u for a positive normal double u: u = 2^e·m, m in [√½, √2) from the bits (the exponent as
-/// a double by the OR-into-2^52 trick: no conversion instruction), log u = e·ln2 + 2·atanh(s).
+/// log u for a finite double u > 0: u = 2^e·m, m in [√½, √2) from the bits (subnormal u scaled by
+/// 2^54 first; the exponent as a double by the OR-into-2^52 trick: no conversion instruction),
+/// log u = e·ln2 + 2·atanh(s).
 CTDIFF_MATH_INLINE constexpr double log_value(double u) {
     CTDIFF_MATH_STRICT
     constexpr double ln2 = 0.6931471805599453;
-    const u64 bits = std::bit_cast<u64>(u);
+    const bool sub = u < 2.2250738585072014e-308;
+    const double us = sel(sub, min(u, 1.0) * 18014398509481984.0, u); // 2^54 (min: no overflow)
+    const u64 bits = std::bit_cast<u64>(us);
     const double e0 = std::bit_cast<double>((bits >> 52) | 0x4330000000000000ull) - 4503599627371519.0; // 2^52 + 1023
     const double m0 = std::bit_cast<double>((bits & 0x000fffffffffffffull) | 0x3ff0000000000000ull);
     const bool hi = m0 > 1.4142135623730951;
     const double m = sel(hi, m0 * 0.5, m0);
-    const double e = sel(hi, e0 + 1.0, e0);
+    const double e = sel(hi, e0 + 1.0, e0) - sel(sub, 54.0, 0.0);
     return e * ln2 + log2_atanh((m - 1.0) / (m + 1.0)); // m − 1 exact (Sterbenz)
 }
 
@@ -97,24 +104,27 @@ CTDIFF_MATH_INLINE constexpr double log1p_value(double v) {
     return sel(near0, log2_atanh(vn / (2.0 + vn)), log_value(u));
 }
 
-// --- the float functions (argument and result as double; the caller narrows) ---------------
+// --- the functions, with their special values. Argument and result are doubles: a float
+// argument (exact) whose result the caller narrows to float, or an intermediate of a float
+// evaluation carried in double (math::wide_float). Each is correct over the whole double range;
+// the float accuracy (0.5 + 2^-13 ULP) is what the series were chosen for. ---------------------
 
 CTDIFF_MATH_INLINE constexpr double exp(double x) {
     CTDIFF_MATH_STRICT
-    const double y = exp_value(sel(is_nan(x), 0.0, min(max(x, -104.0), 89.0)));
-    return sel(is_nan(x), x, y); // above 88.72 y > FLT_MAX: narrow gives +∞; below −103.98 y rounds to +0
+    const double y = exp_value(min(max(x, -746.0), exp_max)); // NaN: max gives −746
+    return sel(is_nan(x), x, sel(x > exp_max, inf, y));       // below −745.1 y is +0
 }
 
 CTDIFF_MATH_INLINE constexpr double expm1(double x) {
     CTDIFF_MATH_STRICT
-    const double y = expm1_value(sel(is_nan(x), 0.0, min(max(x, -40.0), 89.0))); // −40: rounds to −1
-    return sel((x == 0.0) | is_nan(x), x, y);                                     // expm1(−0) = −0
+    const double y = expm1_value(min(max(x, -40.0), exp_max)); // −40: −1 in double
+    return sel((x == 0.0) | is_nan(x), x, sel(x > exp_max, inf, y)); // expm1(−0) = −0
 }
 
 CTDIFF_MATH_INLINE constexpr double log(double x) {
     CTDIFF_MATH_STRICT
     const bool ok = (x > 0.0) & (x < inf);
-    const double y = log_value(sel(ok, x, 1.0)); // every positive float is a normal double
+    const double y = log_value(sel(ok, x, 1.0));
     const double special = sel(x == 0.0, -inf, sel(x == inf, inf, nan));
     return sel(ok, y, sel(is_nan(x), x, special));
 }
@@ -127,44 +137,42 @@ CTDIFF_MATH_INLINE constexpr double log1p(double x) {
     return sel(x == 0.0, x, sel(ok, y, sel(is_nan(x), x, special))); // log1p(±0) = ±0
 }
 
-/// σ(x) = 1/(1 + e) for x ≥ 0, e/(1 + e) for x < 0, e = e^{−|x|}; |x| clamped at 104 (σ is then
-/// 1 or rounds to +0 in float).
+/// σ(x) = 1/(1 + e) for x ≥ 0, e/(1 + e) for x < 0, e = e^{−|x|} (|x| clamped at 746: e is 0).
 CTDIFF_MATH_INLINE constexpr double sigmoid(double x) {
     CTDIFF_MATH_STRICT
-    const double a = min(fabs(finite(x)), 104.0);
-    const double e = exp_value(-a);
+    const double e = exp_value(-min(fabs(finite(x)), 746.0));
     const double q = sel(x >= 0.0, 1.0, e) / (1.0 + e);
     return sel(is_nan(x), x, q);
 }
 
-/// tanh x = t/(t + 2), t = e^{2|x|} − 1 (no cancellation near 0), sign restored; |x| clamped at 10
-/// (tanh 10 rounds to 1 in float).
+/// tanh x = t/(t + 2), t = e^{2|x|} − 1 (no cancellation near 0), sign restored; |x| clamped at
+/// 22 (tanh rounds to 1 in double from 19.1).
 CTDIFF_MATH_INLINE constexpr double tanh(double x) {
     CTDIFF_MATH_STRICT
-    const double t = expm1_value(2.0 * min(fabs(finite(x)), 10.0));
+    const double t = expm1_value(2.0 * min(fabs(finite(x)), 22.0));
     return sel(is_nan(x), x, copysign(t / (t + 2.0), x));
 }
 
-/// sech x = 2e/(1 + e²), e = e^{−|x|}; |x| clamped at 105 (sech rounds to +0 in float beyond).
+/// sech x = 2e/(1 + e²), e = e^{−|x|} (|x| clamped at 746: e is 0).
 CTDIFF_MATH_INLINE constexpr double sech(double x) {
     CTDIFF_MATH_STRICT
-    const double e = exp_value(-min(fabs(finite(x)), 105.0));
+    const double e = exp_value(-min(fabs(finite(x)), 746.0));
     return sel(is_nan(x), x, 2.0 * e / (1.0 + e * e));
 }
 
-/// log(1 + e^x) = max(x, 0) + log1p(e^{−|x|}); |x| clamped at 104 in the exponential only.
+/// log(1 + e^x) = max(x, 0) + log1p(e^{−|x|}).
 CTDIFF_MATH_INLINE constexpr double softplus(double x) {
     CTDIFF_MATH_STRICT
-    const double xd = finite(x); // +∞ → DBL_MAX: the sum stays DBL_MAX and narrows to +∞
-    const double l = log1p_value(exp_value(-min(fabs(xd), 104.0)));
-    return sel(is_nan(x), x, sel(xd > 0.0, xd + l, l));
+    const double xd = finite(x); // +∞ → DBL_MAX: the sum stays DBL_MAX (narrowed: +∞)
+    const double l = log1p_value(exp_value(-min(fabs(xd), 746.0)));
+    return sel(is_nan(x) | (x == inf), x, sel(xd > 0.0, xd + l, l));
 }
 
-/// φ(x) = e^{−x²/2}/√(2π): x² is exact in double for a float x; |x| clamped at 15 (φ rounds to +0
-/// in float beyond 14.2).
+/// φ(x) = e^{−x²/2}/√(2π) (x² exact in double for a float x); |x| clamped at 38.6 (φ is 0 beyond
+/// in double).
 CTDIFF_MATH_INLINE constexpr double norm_pdf(double x) {
     CTDIFF_MATH_STRICT
-    const double a = min(fabs(finite(x)), 15.0);
+    const double a = min(fabs(finite(x)), 38.6);
     return sel(is_nan(x), x, exp_value(-0.5 * (a * a)) * 0.3989422804014327);
 }
 
