@@ -47,6 +47,10 @@ struct apply : node<apply<F, A>> {
         return F::eval(A::eval(env));
     }
 };
+namespace detail {
+template <class F, class A>
+struct has_function<apply<F, A>> : std::true_type {};
+} // namespace detail
 
 template <class E>
 inline constexpr bool is_apply_v = false;

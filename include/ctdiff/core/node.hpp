@@ -41,6 +41,27 @@ struct environment {
 };
 
 namespace detail {
+/// Whether an expression (or a list of nodes) applies a function: every node template of the
+/// vocabulary is looked into, `apply` (core/function.hpp) is the yes, and power<A, P>
+/// (core/operators.hpp) is looked into there.
+template <class E>
+struct has_function : std::false_type {};
+template <template <class...> class N, class... Ts>
+struct has_function<N<Ts...>> : std::bool_constant<(has_function<Ts>::value || ...)> {};
+} // namespace detail
+
+/// The type an evaluation in T of E computes in: math::wide_float (double arithmetic,
+/// float-accuracy functions) for a float evaluation of an expression with a function in it, T
+/// otherwise. Where a formula applies exp, σ, erf… the roundings of float intermediates are
+/// amplified (σ(2u) passes on u's relative error times |2u|; σσ̄² − σ²σ̄ cancels): computed in
+/// double and rounded once, every catalogue activation's f, f′, f″ is within 0.5 ULP in float
+/// (docs/activations.md). A formula of +, −, ×, ÷ and selects alone stays in float: it is
+/// memory-bound in a kernel (Leaky ReLU: double would cost 2.7× there) and its roundings are the
+/// few the formula shows.
+template <class T, class E>
+using compute_type_t = std::conditional_t<std::is_same_v<T, float> && detail::has_function<E>::value, math::wide_float, T>;
+
+namespace detail {
 /// env with every value converted to U.
 template <class U, class T, std::size_t NV, std::size_t NP>
 CTDIFF_INLINE constexpr environment<U, NV, NP> convert_environment(const environment<T, NV, NP>& env) {
@@ -56,12 +77,11 @@ CTDIFF_INLINE constexpr environment<U, NV, NP> convert_environment(const environ
 } // namespace detail
 
 /// Evaluates `e` in `env` with ctdiff's own constexpr math: the same code in a static_assert and at
-/// run time. In float, the formula is computed in double (math::wide_float: float-accuracy
-/// functions on double intermediates) and rounded to float once — every operation's float
-/// rounding would otherwise pass on, amplified where the formula amplifies it (docs/activations.md).
+/// run time, and the same rounding as the kernels: in compute_type_t<T, E> (a float formula with a
+/// function in it is computed in double and rounded to float once).
 template <Expression E, std::floating_point T, std::size_t NV, std::size_t NP>
 [[nodiscard]] constexpr T evaluate(E, const environment<T, NV, NP>& env) {
-    if constexpr (std::is_same_v<T, float>) {
+    if constexpr (!std::is_same_v<compute_type_t<T, E>, T>) {
         return static_cast<float>(E::eval(detail::convert_environment<math::wide_float>(env)));
     } else {
         return E::eval(env);

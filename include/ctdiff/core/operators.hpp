@@ -80,6 +80,10 @@ struct power : node<power<A, P>> {
         }
     }
 };
+namespace detail {
+template <class A, ratio P> // a non-integer power is computed through √ or exp/log
+struct has_function<power<A, P>> : std::bool_constant<!P.is_integer() || has_function<A>::value> {};
+} // namespace detail
 
 // ---------------------------------------------------------------------------------------------
 // Smart constructors.

@@ -28,9 +28,9 @@
 ///   (checked at compile time: forgetting them, or passing the wrong count, does not compile).
 ///
 /// Accuracy: each node rounds once in T (no FMA contraction is asked for), functions through
-/// ctdiff::math; the kernel forms' bounds are stated in eval/lower.hpp. A float kernel computes
-/// in double (math::wide_float: float-accuracy functions, double arithmetic) and rounds each output
-/// once to float. `k.at(...)` evaluates the
+/// ctdiff::math; the kernel forms' bounds are stated in eval/lower.hpp. A float kernel of a
+/// formula with a function in it computes in double (compute_type_t, math::wide_float) and rounds
+/// each output once to float. `k.at(...)` evaluates the
 /// same DAG for one element (constexpr), the reference the fuzz harness compares against.
 
 #include <ctdiff/core/node.hpp>
@@ -113,7 +113,7 @@ public:
     [[nodiscard]] static constexpr std::array<T, outputs> at(const std::array<T, NIn>& v,
                                                              const std::array<T, NP>& p = {}) {
         static_assert(NP >= parameters, "ctdiff kernel: pass a value for every run-time parameter the expressions use");
-        using C = math::compute_type_t<T>; // float computes in double, as the loop does
+        using C = compute_type_t<T, nodes>; // as the loop computes
         const auto env = ctdiff::detail::convert_environment<C>(environment<T, NIn, NP>{v, p});
         const auto s = eval::evaluate_dag<nodes>(env);
         return {static_cast<T>(s[eval::detail::slot_v<eval::lowered_t<eval::stabilized_t<Es>>, nodes>])...};

@@ -56,10 +56,6 @@ struct wide_float {
     CTDIFF_MATH_INLINE friend constexpr bool operator>=(wide_float a, wide_float b) { return a.v >= b.v; }
 };
 
-/// The type a T evaluation computes in: wide_float for float, T itself otherwise.
-template <class T>
-using compute_type_t = std::conditional_t<std::is_same_v<T, float>, wide_float, T>;
-
 } // namespace ctdiff::math
 
 #endif

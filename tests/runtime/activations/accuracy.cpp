@@ -116,10 +116,11 @@ result measure(std::string_view name, int n, E e, T alpha, bool unit_interval) {
 template <class T, class E>
 void check_activation(std::string_view name, E e, double tol0, double tol1, double tol2, T alpha = T(0),
                       bool unit_interval = false) {
-    // float: 1 ULP for every function and order (a float evaluation computes in double and rounds
-    // once, math/wide_float.hpp; measured max 0.50); double: the table below.
+    // float: 1.5 ULP for every function and order — a formula with a function in it computes in
+    // double and rounds once (core/node.hpp compute_type_t: measured 0.50), one of +, −, ×, ÷ alone
+    // stays in float (hard_sigmoid 1.33, logit'' 1.27); double: the table below.
     constexpr bool is_float = std::is_same_v<T, float>;
-    const double tol[3] = {is_float ? 1.0 : tol0, is_float ? 1.0 : tol1, is_float ? 1.0 : tol2};
+    const double tol[3] = {is_float ? 1.5 : tol0, is_float ? 1.5 : tol1, is_float ? 1.5 : tol2};
     const auto d1 = ctdiff::d(e, x);
     const auto d2 = ctdiff::d<2>(e, x);
     const result rs[3] = {measure<T>(name, 0, e, alpha, unit_interval), measure<T>(name, 1, d1, alpha, unit_interval),

@@ -38,9 +38,9 @@ struct loop<T, NP, std::index_sequence<I...>, Nodes, Outs...> {
     // the translation unit's inlining budget says — a TU with many kernels (a benchmark, a
     // framework's op library) otherwise hits GCC's unit-growth limit, leaves a math call out of
     // line, and the loop silently stays scalar (measured: 5× slower).
-    // A float kernel computes in double (math::wide_float) and rounds each output once, like
-    // ctdiff::evaluate (core/node.hpp says why).
-    using compute = math::compute_type_t<T>;
+    // A float kernel of a formula with a function computes in double (math::wide_float) and
+    // rounds each output once, like ctdiff::evaluate (core/node.hpp: compute_type_t says why).
+    using compute = compute_type_t<T, Nodes>;
     [[gnu::flatten]] static void run(std::size_t n, std::array<T, NP> p, in_ptr<T, I>... in,
                                      out_ptr<T, Outs>... out) {
         std::array<compute, NP> pc{};
