@@ -3,8 +3,9 @@
 //   (a) against the kernel's own one-element evaluation `at()` — the same DAG: equal bits (or
 //       both NaN), so the vectorized loop, its remainder and the in-place path compute exactly
 //       what the scalar path does;
-//   (b) against the scalar constexpr evaluation of the original expressions (`E::eval`, named
-//       functions through ctdiff::math, no CSE, no kernel forms) within a stated error:
+//   (b) against the scalar constexpr evaluation of the original expressions (`ctdiff::evaluate`:
+//       named functions through ctdiff::math, no CSE, no kernel forms, the same compute type —
+//       double for a float formula with a function) within a stated error:
 //       ≤ 16 ULP, or ≤ 16·ε·scale where the derivative is a cancellation of terms of size `scale`;
 //   (c) NaN in → NaN out; sizes that differ throw std::invalid_argument; nothing is overrun
 //       (AddressSanitizer).
@@ -144,7 +145,7 @@ void check(K k, const std::vector<std::vector<T>>& in, const std::array<T, NP>& 
         }
         const auto a = k.template at<T, NP>(v, p);
         const environment<T, ni, 2> env{v, p2};
-        const std::array<T, no> b{static_cast<T>(Es::eval(env))...};
+        const std::array<T, no> b{ctdiff::evaluate(Es{}, env)...}; // in the kernels' compute type (core/node.hpp)
         for (std::size_t o = 0; o < no; ++o) {
             const T got = out[o][i];
             if (!(std::bit_cast<std::conditional_t<sizeof(T) == 4, std::uint32_t, std::uint64_t>>(got) ==

@@ -21,18 +21,22 @@ namespace ctdiff::math {
 /// ≤ 1 ULP float (measured 0.5); docs/math.md.
 template <std::floating_point T>
 CTDIFF_MATH_INLINE constexpr T norm_cdf(T x) {
-    CTDIFF_MATH_STRICT
-    const double x0 = static_cast<double>(x);
-    const double xd = detail::finite(x0);
-    const double ax = detail::fabs(xd);
-    const double a = ax * 0.70710678118654752440; // |x|/√2
-    const double e = detail::erf_small(detail::min(a, 1.125));
-    const detail::dd sq0 = detail::split_square(detail::min(ax, 40.0));
-    const double t = detail::erfc_tail(a, {sq0.hi * 0.5, sq0.lo * 0.5}, 0.5); // erfc(a)/2
-    const double left = detail::sel(a < 0.46875, 0.5 - 0.5 * e, t);         // Φ(−|x|)
-    const double right = detail::sel(a < detail::erf_cut, 0.5 + 0.5 * e, 1.0 - t);    // Φ(|x|)
-    const double r = detail::sel(xd < 0.0, left, right);
-    return detail::narrow<T>(detail::sel(detail::is_nan(x0), x0, r));
+    if constexpr (std::is_same_v<T, float>) {
+        return detail::narrow<float>(detail::f32::norm_cdf(static_cast<double>(x)));
+    } else {
+        CTDIFF_MATH_STRICT
+        const double x0 = static_cast<double>(x);
+        const double xd = detail::finite(x0);
+        const double ax = detail::fabs(xd);
+        const double a = ax * 0.70710678118654752440; // |x|/√2
+        const double e = detail::erf_small(detail::min(a, 1.125));
+        const detail::dd sq0 = detail::split_square(detail::min(ax, 40.0));
+        const double t = detail::erfc_tail(a, {sq0.hi * 0.5, sq0.lo * 0.5}, 0.5); // erfc(a)/2
+        const double left = detail::sel(a < 0.46875, 0.5 - 0.5 * e, t);         // Φ(−|x|)
+        const double right = detail::sel(a < detail::erf_cut, 0.5 + 0.5 * e, 1.0 - t);    // Φ(|x|)
+        const double r = detail::sel(xd < 0.0, left, right);
+        return detail::narrow<T>(detail::sel(detail::is_nan(x0), x0, r));
+    }
 }
 
 /// φ(x) = e^{−x²/2}/√(2π), with x² split exactly (split_square) and 1/√(2π) as a double-double, so
@@ -58,7 +62,7 @@ CTDIFF_MATH_INLINE constexpr T norm_pdf(T x) {
 }
 
 /// The same at float accuracy for a float evaluation carried in double (wide_float.hpp).
-CTDIFF_MATH_INLINE constexpr wide_float norm_cdf(wide_float x) { return wide_float(norm_cdf<double>(x.v)); }
+CTDIFF_MATH_INLINE constexpr wide_float norm_cdf(wide_float x) { return wide_float(detail::f32::norm_cdf(x.v)); }
 CTDIFF_MATH_INLINE constexpr wide_float norm_pdf(wide_float x) { return wide_float(detail::f32::norm_pdf(x.v)); }
 
 } // namespace ctdiff::math

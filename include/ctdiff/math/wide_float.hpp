@@ -21,8 +21,7 @@
 /// What it is: a double with double's arithmetic and comparisons, constructible explicitly from any
 /// arithmetic value; `static_cast<float>` rounds once (±∞ beyond FLT_MAX, NaN stays NaN). Each
 /// function header of ctdiff::math declares its wide_float overload beside the float/double one:
-/// at float accuracy on a double argument through the float cores, or (erf, erfc, Φ, √, which have
-/// no float core) the double function, more accurate than float needs.
+/// at float accuracy on a double argument through the float cores (√: the double square root).
 
 #include <ctdiff/math/detail/common.hpp>
 

@@ -199,11 +199,12 @@ CTDIFF_MATH_INLINE constexpr double estrin_part(const double (&pw)[P], const Coe
 template <std::size_t N, class Coef>
 CTDIFF_MATH_INLINE constexpr double estrin(double v, const Coef& c) {
     CTDIFF_MATH_STRICT
-    static_assert(N >= 1 && N <= 16);
+    static_assert(N >= 1 && N <= 32);
     const double v2 = v * v;
     const double v4 = v2 * v2;
     const double v8 = v4 * v4;
-    const double pw[4] = {v, v2, v4, v8};
+    const double v16 = v8 * v8;
+    const double pw[5] = {v, v2, v4, v8, v16};
     return estrin_part<0, N>(pw, c);
 }
 
