@@ -2,7 +2,8 @@
 #define CTDIFF_MATH_ERF_HPP
 
 /// \file
-/// erf and erfc: polynomial fits chosen by selects (detail/erf_core.hpp), constexpr and branch-free.
+/// erf and erfc, constexpr and branch-free: in double, polynomial fits chosen by selects
+/// (detail/erf_core.hpp); in float, one global fit of erfcx (detail/float_core.hpp).
 
 #include <ctdiff/math/detail/erf_core.hpp>
 #include <ctdiff/math/detail/float_core.hpp>

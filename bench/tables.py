@@ -1,0 +1,123 @@
+#!/usr/bin/env python3
+"""Markdown tables from a benchmark JSON run (docs/kernels.md, docs/math.md, README "Performance").
+
+    build/bench/bench/ctdiff_bench_kernels --benchmark_format=json > kernels.json
+    bench/tables.py kernels.json [N ...]        # default N: 65536 16777216
+    build/bench/bench/ctdiff_bench_math --benchmark_format=json > math.json
+    bench/tables.py math.json [N ...]           # default N: 65536
+
+Kernels: one table per element type and size, G items/s (medians of the repetitions) per
+implementation, the copy loop with the same traffic, ctdiff's rate over naive and over Eigen; then
+the ULP counters. Math: one table per size, functions by implementation and type.
+"""
+import json
+import sys
+
+IMPLS = ["ctdiff", "naive", "handwritten", "eigen", "sleef", "onednn", "xnnpack"]
+PASSES = ["forward", "backward", "fused", "second", "backward_from_output"]
+
+
+def load(path):
+    rates, ulps = {}, {}
+    for b in json.load(open(path))["benchmarks"]:
+        if b.get("aggregate_name") != "median":
+            continue
+        parts = b["run_name"].split("/")
+        act, pas, impl, typ, n = parts[:5]
+        rates[(act, pas, impl, typ, int(n))] = b.get("items_per_second", 0.0) / 1e9
+        if "ulp_f" in b:
+            ulps[(act, impl, typ)] = (b["ulp_f"], b.get("ulp_df"))
+    return rates, ulps
+
+
+def ulp_table(ulps, typ):
+    acts = []
+    for (act, _, t) in ulps:
+        if t == typ and act not in acts:
+            acts.append(act)
+    def cell(v):
+        if v is None:
+            return "—"
+        f, df = v
+        g = lambda u: "—" if u is None else ("inf" if u == float("inf") else ("%.3g" % u if u < 1e5 else "%.1e" % u))
+        return "%s / %s" % (g(f), g(df))
+    out = ["**%s: max ULP error of f / f′** (x in [−30, 30] and ±[1e−6, 1e3], long double reference)" % typ, "",
+           "| activation | " + " | ".join(IMPLS) + " |", "|---" * (len(IMPLS) + 1) + "|"]
+    for act in acts:
+        out.append("| %s | %s |" % (act, " | ".join(cell(ulps.get((act, i, typ))) for i in IMPLS)))
+    return "\n".join(out)
+
+
+def fmt(v):
+    if v is None:
+        return "—"
+    if v >= 10:
+        return "%.1f" % v
+    if v >= 0.1:
+        return "%.2f" % v
+    return "%.3f" % v
+
+
+def ratio(a, b):
+    return "—" if a is None or not b else "%.2f×" % (a / b)
+
+
+def table(rates, typ, n):
+    acts = []
+    for (act, _, _, t, m) in rates:
+        if t == typ and m == n and act != "copy" and act not in acts:
+            acts.append(act)
+    out = ["**%s, N = %d** (G items/s, median of 3)" % (typ, n), "",
+           "| activation/pass | " + " | ".join(IMPLS) + " | copy | ctdiff/naive | ctdiff/eigen |",
+           "|---" * (len(IMPLS) + 4) + "|"]
+    for act in acts:
+        for pas in PASSES:
+            row = [rates.get((act, pas, i, typ, n)) for i in IMPLS]
+            if all(v is None for v in row):
+                continue
+            copy = rates.get(("copy", "backward" if pas == "backward_from_output" else pas, "copy", typ, n))
+            out.append("| %s/%s | %s | %s | %s | %s |" % (act, pas, " | ".join(fmt(v) for v in row), fmt(copy),
+                                                        ratio(row[0], row[1]), ratio(row[0], row[3])))
+    return "\n".join(out)
+
+
+def math_table(path, n):
+    rates = {}
+    for b in json.load(open(path))["benchmarks"]:
+        if b.get("aggregate_name") != "median":
+            continue
+        fn, impl, typ, m = b["run_name"].split("/")[:4]
+        if int(m) == n:
+            rates[(fn, impl, typ)] = b.get("items_per_second", 0.0) / 1e9
+    fns = []
+    for (fn, _, _) in rates:
+        if fn not in fns:
+            fns.append(fn)
+    impls = ["ctdiff", "std", "sleef", "eigen"]
+    out = ["**N = %d** (G items/s, median of 3)" % n, "",
+           "| function | " + " | ".join("%s %s" % (t, i) for t in ("f32", "f64") for i in impls) + " |",
+           "|---" * (2 * len(impls) + 1) + "|"]
+    for fn in fns:
+        out.append("| %s | %s |" % (fn, " | ".join(fmt(rates.get((fn, i, t))) for t in ("f32", "f64") for i in impls)))
+    return "\n".join(out)
+
+
+def main():
+    first = json.load(open(sys.argv[1]))["benchmarks"][0]["run_name"].split("/")
+    if not first[4].isdigit():  # <function>/<impl>/<type>/<N>/...: the math benchmark
+        for n in [int(a) for a in sys.argv[2:]] or [65536]:
+            print(math_table(sys.argv[1], n))
+            print()
+        return
+    rates, ulps = load(sys.argv[1])
+    sizes = [int(a) for a in sys.argv[2:]] or [65536, 16777216]
+    for typ in ("f32", "f64"):
+        for n in sizes:
+            print(table(rates, typ, n))
+            print()
+        print(ulp_table(ulps, typ))
+        print()
+
+
+if __name__ == "__main__":
+    main()
