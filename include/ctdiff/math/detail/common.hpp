@@ -115,6 +115,23 @@ CTDIFF_MATH_INLINE constexpr double scale(double v, double k) {
     return v * pow2(k1) * pow2(k - k1);
 }
 
+/// u = 2^k·m for a finite double u > 0, m in [√½, √2) — the split both log cores start from:
+/// subnormal u scaled by 2^54 first, the exponent read from the bits as a double (OR into 2^52,
+/// subtract: no integer-to-float conversion).
+struct log_split {
+    double k, m;
+};
+CTDIFF_MATH_INLINE constexpr log_split split_log(double u) {
+    CTDIFF_MATH_STRICT
+    const bool sub = u < 2.2250738585072014e-308;
+    const double us = sel(sub, min(u, 1.0) * 18014398509481984.0, u); // 2^54 (min: no overflow)
+    const u64 bits = std::bit_cast<u64>(us);
+    const double e = std::bit_cast<double>((bits >> 52) | 0x4330000000000000ull) - 4503599627371519.0; // 2^52 + 1023
+    const double m0 = std::bit_cast<double>((bits & 0x000fffffffffffffull) | 0x3ff0000000000000ull);
+    const bool hi = m0 > 1.4142135623730951;
+    return {sel(hi, e + 1.0, e) - sel(sub, 54.0, 0.0), sel(hi, m0 * 0.5, m0)};
+}
+
 /// Knuth's two-sum: s + e == a + b exactly, s = fl(a + b).
 struct dd {
     double hi, lo;

@@ -76,21 +76,12 @@ CTDIFF_MATH_INLINE constexpr double log2_atanh(double s) { // 2·atanh(s) for |s
     return t + t * z * estrin<7>(z, coef_table{atanh_series});
 }
 
-/// log u for a finite double u > 0: u = 2^e·m, m in [√½, √2) from the bits (subnormal u scaled by
-/// 2^54 first; the exponent as a double by the OR-into-2^52 trick: no conversion instruction),
-/// log u = e·ln2 + 2·atanh(s).
+/// log u for a finite double u > 0: u = 2^e·m (split_log), log u = e·ln2 + 2·atanh(s).
 CTDIFF_MATH_INLINE constexpr double log_value(double u) {
     CTDIFF_MATH_STRICT
     constexpr double ln2 = 0.6931471805599453;
-    const bool sub = u < 2.2250738585072014e-308;
-    const double us = sel(sub, min(u, 1.0) * 18014398509481984.0, u); // 2^54 (min: no overflow)
-    const u64 bits = std::bit_cast<u64>(us);
-    const double e0 = std::bit_cast<double>((bits >> 52) | 0x4330000000000000ull) - 4503599627371519.0; // 2^52 + 1023
-    const double m0 = std::bit_cast<double>((bits & 0x000fffffffffffffull) | 0x3ff0000000000000ull);
-    const bool hi = m0 > 1.4142135623730951;
-    const double m = sel(hi, m0 * 0.5, m0);
-    const double e = sel(hi, e0 + 1.0, e0) - sel(sub, 54.0, 0.0);
-    return e * ln2 + log2_atanh((m - 1.0) / (m + 1.0)); // m − 1 exact (Sterbenz)
+    const log_split sp = split_log(u);
+    return sp.k * ln2 + log2_atanh((sp.m - 1.0) / (sp.m + 1.0)); // m − 1 exact (Sterbenz)
 }
 
 /// log(1 + v) for finite v > −1: 2·atanh(v/(2 + v)) near 0 (no cancellation), log(1 + v)

@@ -20,15 +20,9 @@ CTDIFF_MATH_INLINE constexpr double log_kernel(double u, double c) {
     CTDIFF_MATH_STRICT
     constexpr double ln2_hi = 6.93147180369123816490e-01;
     constexpr double ln2_lo = 1.90821492927058770002e-10;
-    const bool sub = u < 2.2250738585072014e-308;
-    const double us = sel(sub, min(u, 1.0) * 18014398509481984.0, u); // 2^54 (min: no overflow)
-    const u64 bits = std::bit_cast<u64>(us);
-    const double e = std::bit_cast<double>((bits >> 52) | 0x4330000000000000ull) - 4503599627371519.0; // 2^52 + 1023
-    const double m0 = std::bit_cast<double>((bits & 0x000fffffffffffffull) | 0x3ff0000000000000ull);
-    const bool hi = m0 > 1.4142135623730951;
-    const double m = sel(hi, m0 * 0.5, m0);
-    const double k = sel(hi, e + 1.0, e) - sel(sub, 54.0, 0.0);
-    const double f = m - 1.0;
+    const log_split sp = split_log(u);
+    const double k = sp.k;
+    const double f = sp.m - 1.0;
     const double hfsq = 0.5 * f * f;
     const double s = f / (2.0 + f);
     const double z = s * s;
