@@ -18,8 +18,9 @@
 ///   that survives inlining: a GCC build needs -ffp-contract=off for bit-identity (ctdiff's own
 ///   targets get it). With contraction (or -ffast-math) the run-time results may differ from
 ///   constant evaluation in the last bit, and were not what the tests measured.
-/// - float goes through the double cores and rounds once (≤ 0.5 ULP + 2^-29 of float's ULP on
-///   top of the double core's error, which is far below a float ULP).
+/// - float has cores of its own (float_core.hpp): short plain-double series accurate to ~2^-38,
+///   rounded once to float (≤ 0.5 + 2^-13 ULP); the double cores keep compensated steps for
+///   double's last bit.
 
 #include <bit>
 #include <cstddef>
