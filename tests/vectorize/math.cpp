@@ -44,7 +44,7 @@ void log1p_f64(in<double> x, out<double> y) {
     for (std::size_t i = 0; i < x.size(); ++i) y[i] = ctdiff::math::log1p(x[i]); // ctdiff-vectorize: log1p double
 }
 void sqrt_f32(in<float> x, out<float> y) {
-    for (std::size_t i = 0; i < x.size(); ++i) y[i] = ctdiff::math::sqrt(x[i]); // ctdiff-vectorize-todo(gcc): sqrt float
+    for (std::size_t i = 0; i < x.size(); ++i) y[i] = ctdiff::math::sqrt(x[i]); // ctdiff-vectorize: sqrt float
 }
 void sqrt_f64(in<double> x, out<double> y) {
     for (std::size_t i = 0; i < x.size(); ++i) y[i] = ctdiff::math::sqrt(x[i]); // ctdiff-vectorize-todo(gcc,clang): sqrt double

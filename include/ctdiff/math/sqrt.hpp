@@ -2,9 +2,12 @@
 #define CTDIFF_MATH_SQRT_HPP
 
 /// \file
-/// √x, correctly rounded on both paths: at run time the hardware instruction, in constant
-/// evaluation an exact integer square root (detail/sqrt_core.hpp) — the same bits.
+/// √x, correctly rounded. float: one branch-free Newton evaluation in double (detail/float_core.hpp),
+/// the same code in constant evaluation and at run time. double: at run time the hardware
+/// instruction, in constant evaluation an exact integer square root (detail/sqrt_core.hpp) — the
+/// same bits.
 
+#include <ctdiff/math/detail/float_core.hpp>
 #include <ctdiff/math/detail/sqrt_core.hpp>
 #include <ctdiff/math/wide_float.hpp>
 
@@ -14,29 +17,29 @@
 namespace ctdiff::math {
 
 /// √x, correctly rounded (≤ 0.5 ULP), float and double. sqrt(±0) = ±0, sqrt(x < 0) = NaN,
-/// sqrt(+∞) = +∞, NaN → NaN. (float: the double result rounded again is still correctly rounded,
-/// since 53 ≥ 2·24 + 2.) A loop over sqrt vectorizes only with -fno-math-errno: with the default
-/// -fmath-errno both compilers keep the C library call for negative arguments (docs/math.md).
+/// sqrt(+∞) = +∞, NaN → NaN. float: Newton's method in double, rounded once (checked equal to
+/// sqrtf for every positive finite float); a loop over it vectorizes with both compilers. double:
+/// the instruction, whose loop vectorizes only with -fno-math-errno — with the default
+/// -fmath-errno GCC (and Clang) keep the C library call for negative arguments (docs/math.md).
 template <std::floating_point T>
 CTDIFF_MATH_INLINE constexpr T sqrt(T x) {
-    if (std::is_constant_evaluated()) {
-        return static_cast<T>(detail::sqrt_exact(static_cast<double>(x)));
-    }
-    // The square root of |x|: the compilers then know the argument is not negative, drop the
-    // errno path of sqrt (-fmath-errno is the default) and keep the instruction alone, which
-    // vectorizes; x < 0 and −0 are restored by selects.
-    const double xd = static_cast<double>(x);
     if constexpr (std::same_as<T, float>) {
-        const float r = __builtin_sqrtf(__builtin_fabsf(x));
-        return static_cast<T>(detail::sel(xd < 0.0, detail::nan, detail::sel(xd == 0.0, xd, static_cast<double>(r))));
+        return detail::narrow<float>(detail::f32::sqrt(static_cast<double>(x)));
     } else {
+        if (std::is_constant_evaluated()) {
+            return static_cast<T>(detail::sqrt_exact(static_cast<double>(x)));
+        }
+        // The square root of |x|: the compilers then know the argument is not negative, drop the
+        // errno path of sqrt (-fmath-errno is the default) and keep the instruction alone, which
+        // vectorizes; x < 0 and −0 are restored by selects.
+        const double xd = static_cast<double>(x);
         const double r = __builtin_sqrt(detail::fabs(xd));
         return static_cast<T>(detail::sel(xd < 0.0, detail::nan, detail::sel(xd == 0.0, xd, r)));
     }
 }
 
 /// The same at float accuracy for a float evaluation carried in double (wide_float.hpp).
-CTDIFF_MATH_INLINE constexpr wide_float sqrt(wide_float x) { return wide_float(sqrt<double>(x.v)); }
+CTDIFF_MATH_INLINE constexpr wide_float sqrt(wide_float x) { return wide_float(detail::f32::sqrt(x.v)); }
 
 } // namespace ctdiff::math
 

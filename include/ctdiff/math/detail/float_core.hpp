@@ -217,6 +217,41 @@ CTDIFF_MATH_INLINE constexpr double norm_cdf(double x) {
     return sel(is_nan(x), x, sel(x < 0.0, c, 1.0 - c));
 }
 
+
+/// √u for a finite double u > 0 at float accuracy and better: u = m·2^(2j), m ∈ [1, 4) from the
+/// bits (subnormal u scaled by 2^54 first), r ≈ 1/√m from a bit-level first guess (3.4 %) and
+/// four Newton steps r ← r·(3/2 − m·r²/2), √m = m·r with one correction s + r·(m − s²)/2: relative
+/// error about 2^-51. Rounded to float it is the correctly rounded float square root — checked
+/// against sqrtf for all 2^31 − 2^23 positive finite floats (0 differences). Unlike the
+/// instruction, no errno path: a loop over it vectorizes with GCC without -fno-math-errno.
+CTDIFF_MATH_INLINE constexpr double sqrt_value(double u) {
+    CTDIFF_MATH_STRICT
+    const bool sub = u < 2.2250738585072014e-308;
+    const double us = sel(sub, min(u, 1.0) * 18014398509481984.0, u); // 2^54: √ scales by 2^27
+    const u64 bits = std::bit_cast<u64>(us);
+    const double e = std::bit_cast<double>((bits >> 52) | 0x4330000000000000ull) - 4503599627371519.0; // 2^52 + 1023
+    const double m0 = std::bit_cast<double>((bits & 0x000fffffffffffffull) | 0x3ff0000000000000ull); // [1, 2)
+    const double j = round_int(e * 0.5 - 0.25); // ⌊e/2⌋ for an integral e
+    const double m = sel(e != 2.0 * j, 2.0 * m0, m0); // [1, 4)
+    double r = std::bit_cast<double>(0x5fe6eb50c7b537a9ull - (std::bit_cast<u64>(m) >> 1));
+    r = r * (1.5 - 0.5 * m * r * r);
+    r = r * (1.5 - 0.5 * m * r * r);
+    r = r * (1.5 - 0.5 * m * r * r);
+    r = r * (1.5 - 0.5 * m * r * r);
+    const double s = m * r;
+    const double s1 = s + 0.5 * r * (m - s * s);
+    return s1 * pow2(j - sel(sub, 27.0, 0.0));
+}
+
+/// √x: sqrt(±0) = ±0, sqrt(x < 0) = NaN, sqrt(+∞) = +∞, NaN → NaN.
+CTDIFF_MATH_INLINE constexpr double sqrt(double x) {
+    CTDIFF_MATH_STRICT
+    const bool ok = (x > 0.0) & (x < inf);
+    const double y = sqrt_value(sel(ok, x, 1.0));
+    const double special = sel(x < 0.0, nan, x); // ±0, +∞ and NaN are their own square roots
+    return sel(ok, y, special);
+}
+
 } // namespace ctdiff::math::detail::f32
 
 #endif
