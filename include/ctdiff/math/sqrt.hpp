@@ -12,18 +12,31 @@
 #include <ctdiff/math/wide_float.hpp>
 
 #include <concepts>
+#include <limits>
 #include <type_traits>
 
 namespace ctdiff::math {
 
 /// √x, correctly rounded (≤ 0.5 ULP), float and double. sqrt(±0) = ±0, sqrt(x < 0) = NaN,
 /// sqrt(+∞) = +∞, NaN → NaN. float: Newton's method in double, rounded once (checked equal to
-/// sqrtf for every positive finite float); a loop over it vectorizes with both compilers. double:
+/// sqrtf for every positive finite float) — in constant evaluation, and at run time with GCC,
+/// whose loop over the instruction does not vectorize; Clang runs the instruction (same bits).
+/// A float loop vectorizes with both compilers (GCC: 0.58 G/s, its scalar instruction loop 0.55
+/// with the errno check, one run). double:
 /// the instruction, whose loop vectorizes only with -fno-math-errno — with the default
 /// -fmath-errno GCC (and Clang) keep the C library call for negative arguments (docs/math.md).
 template <std::floating_point T>
 CTDIFF_MATH_INLINE constexpr T sqrt(T x) {
     if constexpr (std::same_as<T, float>) {
+#if defined(__clang__)
+        // Clang drops the errno path for the instruction on |x| and vectorizes it (5.4 G/s at 64 Ki
+        // against 0.58 for the Newton loop, one run), with the same bits (both correctly rounded). GCC keeps the errno
+        // call (no vectorization), so it runs the Newton evaluation, as constant evaluation does.
+        if (!std::is_constant_evaluated()) {
+            const float r = __builtin_sqrtf(__builtin_fabsf(x));
+            return detail::sel(x < 0.0f, std::numeric_limits<float>::quiet_NaN(), detail::sel(x == 0.0f, x, r));
+        }
+#endif
         return detail::narrow<float>(detail::f32::sqrt(static_cast<double>(x)));
     } else {
         if (std::is_constant_evaluated()) {
