@@ -81,8 +81,9 @@ CTDIFF_INLINE constexpr environment<U, NV, NP> convert_environment(const environ
 /// function in it is computed in double and rounded to float once).
 template <Expression E, std::floating_point T, std::size_t NV, std::size_t NP>
 [[nodiscard]] constexpr T evaluate(E, const environment<T, NV, NP>& env) {
-    if constexpr (!std::is_same_v<compute_type_t<T, E>, T>) {
-        return static_cast<float>(E::eval(detail::convert_environment<math::wide_float>(env)));
+    using C = compute_type_t<T, E>;
+    if constexpr (!std::is_same_v<C, T>) {
+        return static_cast<T>(E::eval(detail::convert_environment<C>(env)));
     } else {
         return E::eval(env);
     }

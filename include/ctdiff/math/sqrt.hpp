@@ -30,8 +30,9 @@ CTDIFF_MATH_INLINE constexpr T sqrt(T x) {
     if constexpr (std::same_as<T, float>) {
 #if defined(__clang__)
         // Clang drops the errno path for the instruction on |x| and vectorizes it (5.4 G/s at 64 Ki
-        // against 0.58 for the Newton loop, one run), with the same bits (both correctly rounded). GCC keeps the errno
-        // call (no vectorization), so it runs the Newton evaluation, as constant evaluation does.
+        // against 0.58 for the Newton loop, one run), with the same bits (both correctly rounded).
+        // GCC keeps the errno call (no vectorization), so it runs the Newton evaluation, as
+        // constant evaluation does.
         if (!std::is_constant_evaluated()) {
             const float r = __builtin_sqrtf(__builtin_fabsf(x));
             return detail::sel(x < 0.0f, std::numeric_limits<float>::quiet_NaN(), detail::sel(x == 0.0f, x, r));

@@ -116,21 +116,32 @@ CTDIFF_MATH_INLINE constexpr double scale(double v, double k) {
     return v * pow2(k1) * pow2(k - k1);
 }
 
-/// u = 2^k·m for a finite double u > 0, m in [√½, √2) — the split both log cores start from:
-/// subnormal u scaled by 2^54 first, the exponent read from the bits as a double (OR into 2^52,
-/// subtract: no integer-to-float conversion).
-struct log_split {
+/// The largest double whose e^x rounds to a finite double (e^x is 213 ULP of DBL_MAX below the
+/// rounding midpoint there: mpmath), so the exp cores never overflow; +∞ is selected above it.
+inline constexpr double exp_overflow = 709.782712893384;
+
+/// u = 2^k·m for a finite double u > 0, m in [1, 2), k integral: subnormal u scaled by 2^54 first
+/// (an even power, so √ can halve it too), the exponent read from the bits as a double (OR into
+/// 2^52, subtract: no integer-to-float conversion).
+struct exponent_split {
     double k, m;
 };
-CTDIFF_MATH_INLINE constexpr log_split split_log(double u) {
+CTDIFF_MATH_INLINE constexpr exponent_split split_exponent(double u) {
     CTDIFF_MATH_STRICT
     const bool sub = u < 2.2250738585072014e-308;
     const double us = sel(sub, min(u, 1.0) * 18014398509481984.0, u); // 2^54 (min: no overflow)
     const u64 bits = std::bit_cast<u64>(us);
     const double e = std::bit_cast<double>((bits >> 52) | 0x4330000000000000ull) - 4503599627371519.0; // 2^52 + 1023
-    const double m0 = std::bit_cast<double>((bits & 0x000fffffffffffffull) | 0x3ff0000000000000ull);
-    const bool hi = m0 > 1.4142135623730951;
-    return {sel(hi, e + 1.0, e) - sel(sub, 54.0, 0.0), sel(hi, m0 * 0.5, m0)};
+    const double m = std::bit_cast<double>((bits & 0x000fffffffffffffull) | 0x3ff0000000000000ull);
+    return {e - sel(sub, 54.0, 0.0), m};
+}
+
+/// u = 2^k·m with m in [√½, √2) — the split both log cores start from.
+CTDIFF_MATH_INLINE constexpr exponent_split split_log(double u) {
+    CTDIFF_MATH_STRICT
+    const exponent_split s = split_exponent(u);
+    const bool hi = s.m > 1.4142135623730951;
+    return {sel(hi, s.k + 1.0, s.k), sel(hi, s.m * 0.5, s.m)};
 }
 
 /// Knuth's two-sum: s + e == a + b exactly, s = fl(a + b).

@@ -61,10 +61,6 @@ CTDIFF_MATH_INLINE constexpr dd expm1_parts(const exp_reduced& e) {
     return two_sum(s.hi, s.lo + e.t);
 }
 
-/// The largest double whose e^x rounds to a finite double (e^x is 213 ULP of DBL_MAX below the
-/// rounding midpoint there: mpmath), so the computation never overflows; +∞ is selected above it.
-inline constexpr double exp_overflow = 709.782712893384;
-
 /// e^x in double. Overflow to +∞ above ln(DBL_MAX), gradual underflow to 0 (the final scaling
 /// rounds once), exp(±0) = 1 exactly, NaN → NaN.
 CTDIFF_MATH_INLINE constexpr double exp_core(double x) {

@@ -53,9 +53,6 @@ CTDIFF_MATH_INLINE constexpr double exp_value(double x) {
     return scale(1.0 + e.m, e.k);
 }
 
-/// The largest double whose e^x is finite (exp_core.hpp).
-inline constexpr double exp_max = 709.782712893384;
-
 /// e^x − 1 in double for x in [−40, 709.78]: 2^k·m + (2^k − 1) for k ≤ 60 — k = 0 (|x| < ln2/2)
 /// gives m itself, so there is no cancellation near 0, otherwise |e^x − 1| > 0.29 and the sum
 /// cancels at most a bit — and e^x itself above (the −1 is below its rounding).
@@ -80,7 +77,7 @@ CTDIFF_MATH_INLINE constexpr double log2_atanh(double s) { // 2·atanh(s) for |s
 CTDIFF_MATH_INLINE constexpr double log_value(double u) {
     CTDIFF_MATH_STRICT
     constexpr double ln2 = 0.6931471805599453;
-    const log_split sp = split_log(u);
+    const exponent_split sp = split_log(u);
     return sp.k * ln2 + log2_atanh((sp.m - 1.0) / (sp.m + 1.0)); // m − 1 exact (Sterbenz)
 }
 
@@ -102,14 +99,14 @@ CTDIFF_MATH_INLINE constexpr double log1p_value(double v) {
 
 CTDIFF_MATH_INLINE constexpr double exp(double x) {
     CTDIFF_MATH_STRICT
-    const double y = exp_value(min(max(x, -746.0), exp_max)); // NaN: max gives −746
-    return sel(is_nan(x), x, sel(x > exp_max, inf, y));       // below −745.1 y is +0
+    const double y = exp_value(min(max(x, -746.0), exp_overflow)); // NaN: max gives −746
+    return sel(is_nan(x), x, sel(x > exp_overflow, inf, y));  // below −745.1 y is +0
 }
 
 CTDIFF_MATH_INLINE constexpr double expm1(double x) {
     CTDIFF_MATH_STRICT
-    const double y = expm1_value(min(max(x, -40.0), exp_max)); // −40: −1 in double
-    return sel((x == 0.0) | is_nan(x), x, sel(x > exp_max, inf, y)); // expm1(−0) = −0
+    const double y = expm1_value(min(max(x, -40.0), exp_overflow)); // −40: −1 in double
+    return sel((x == 0.0) | is_nan(x), x, sel(x > exp_overflow, inf, y)); // expm1(−0) = −0
 }
 
 CTDIFF_MATH_INLINE constexpr double log(double x) {
@@ -226,13 +223,9 @@ CTDIFF_MATH_INLINE constexpr double norm_cdf(double x) {
 /// instruction, no errno path: a loop over it vectorizes with GCC without -fno-math-errno.
 CTDIFF_MATH_INLINE constexpr double sqrt_value(double u) {
     CTDIFF_MATH_STRICT
-    const bool sub = u < 2.2250738585072014e-308;
-    const double us = sel(sub, min(u, 1.0) * 18014398509481984.0, u); // 2^54: √ scales by 2^27
-    const u64 bits = std::bit_cast<u64>(us);
-    const double e = std::bit_cast<double>((bits >> 52) | 0x4330000000000000ull) - 4503599627371519.0; // 2^52 + 1023
-    const double m0 = std::bit_cast<double>((bits & 0x000fffffffffffffull) | 0x3ff0000000000000ull); // [1, 2)
-    const double j = round_int(e * 0.5 - 0.25); // ⌊e/2⌋ for an integral e
-    const double m = sel(e != 2.0 * j, 2.0 * m0, m0); // [1, 4)
+    const exponent_split sp = split_exponent(u); // m in [1, 2)
+    const double j = round_int(sp.k * 0.5 - 0.25); // ⌊k/2⌋ for an integral k
+    const double m = sel(sp.k != 2.0 * j, 2.0 * sp.m, sp.m); // [1, 4)
     double r = std::bit_cast<double>(0x5fe6eb50c7b537a9ull - (std::bit_cast<u64>(m) >> 1));
     r = r * (1.5 - 0.5 * m * r * r);
     r = r * (1.5 - 0.5 * m * r * r);
@@ -240,7 +233,7 @@ CTDIFF_MATH_INLINE constexpr double sqrt_value(double u) {
     r = r * (1.5 - 0.5 * m * r * r);
     const double s = m * r;
     const double s1 = s + 0.5 * r * (m - s * s);
-    return s1 * pow2(j - sel(sub, 27.0, 0.0));
+    return s1 * pow2(j);
 }
 
 /// √x: sqrt(±0) = ±0, sqrt(x < 0) = NaN, sqrt(+∞) = +∞, NaN → NaN.

@@ -20,7 +20,7 @@ CTDIFF_MATH_INLINE constexpr double log_kernel(double u, double c) {
     CTDIFF_MATH_STRICT
     constexpr double ln2_hi = 6.93147180369123816490e-01;
     constexpr double ln2_lo = 1.90821492927058770002e-10;
-    const log_split sp = split_log(u);
+    const exponent_split sp = split_log(u);
     const double k = sp.k;
     const double f = sp.m - 1.0;
     const double hfsq = 0.5 * f * f;
