@@ -2,10 +2,9 @@
 #define CTDIFF_MATH_SQRT_HPP
 
 /// \file
-/// √x, correctly rounded. float: one branch-free Newton evaluation in double (detail/float_core.hpp),
-/// the same code in constant evaluation and at run time. double: at run time the hardware
-/// instruction, in constant evaluation an exact integer square root (detail/sqrt_core.hpp) — the
-/// same bits.
+/// √x, correctly rounded, branch-free, the same code in constant evaluation and at run time.
+/// float: a Newton evaluation in double, rounded once (detail/float_core.hpp). double: Newton,
+/// an exact residual and Tuckerman's rounding test (detail/sqrt_core.hpp).
 
 #include <ctdiff/math/detail/float_core.hpp>
 #include <ctdiff/math/detail/sqrt_core.hpp>
@@ -22,11 +21,24 @@ namespace ctdiff::math {
 /// sqrtf for every positive finite float) — in constant evaluation, and at run time with GCC,
 /// whose loop over the instruction does not vectorize; Clang runs the instruction (same bits).
 /// A float loop vectorizes with both compilers (GCC: 0.58 G/s, its scalar instruction loop 0.55
-/// with the errno check, one run). double:
-/// the instruction, whose loop vectorizes only with -fno-math-errno — with the default
-/// -fmath-errno GCC (and Clang) keep the C library call for negative arguments (docs/math.md).
+/// with the errno check, one run). double: in software (detail/sqrt_core.hpp, checked against
+/// the instruction), because a loop over the instruction vectorizes only with -fno-math-errno —
+/// with the default -fmath-errno GCC and Clang keep the C library call for negative arguments
+/// (software: 0.62 G/s at 64 Ki with FMA, the scalar instruction loop 0.67, one run). With
+/// -fno-math-errno both types run the instruction at run time (it vectorizes then).
 template <std::floating_point T>
 CTDIFF_MATH_INLINE constexpr T sqrt(T x) {
+#if defined(__NO_MATH_ERRNO__)
+    // -fno-math-errno (GCC and Clang define this macro then): the instruction has no errno path,
+    // a loop over it vectorizes, and it is correctly rounded too — the same bits, faster.
+    if (!std::is_constant_evaluated()) {
+        if constexpr (std::same_as<T, float>) {
+            return __builtin_sqrtf(x);
+        } else {
+            return static_cast<T>(__builtin_sqrt(static_cast<double>(x)));
+        }
+    }
+#endif
     if constexpr (std::same_as<T, float>) {
 #if defined(__clang__)
         // Clang drops the errno path for the instruction on |x| and vectorizes it (5.4 G/s at 64 Ki
@@ -40,15 +52,7 @@ CTDIFF_MATH_INLINE constexpr T sqrt(T x) {
 #endif
         return detail::narrow<float>(detail::f32::sqrt(static_cast<double>(x)));
     } else {
-        if (std::is_constant_evaluated()) {
-            return static_cast<T>(detail::sqrt_exact(static_cast<double>(x)));
-        }
-        // The square root of |x|: the compilers then know the argument is not negative, drop the
-        // errno path of sqrt (-fmath-errno is the default) and keep the instruction alone, which
-        // vectorizes; x < 0 and −0 are restored by selects.
-        const double xd = static_cast<double>(x);
-        const double r = __builtin_sqrt(detail::fabs(xd));
-        return static_cast<T>(detail::sel(xd < 0.0, detail::nan, detail::sel(xd == 0.0, xd, r)));
+        return static_cast<T>(detail::sqrt(static_cast<double>(x)));
     }
 }
 

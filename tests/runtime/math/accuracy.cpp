@@ -9,6 +9,7 @@
 
 #include <bit>
 #include <cmath>
+#include <cstdint>
 #include <cstdio>
 #include <cstdlib>
 #include <limits>
@@ -241,4 +242,57 @@ TEST_CASE("math special values", "[math][ieee]") {
     CHECK(same_f(m::tanh(-pinff), -1.0f));
     CHECK(same_f(m::erf(pinff), 1.0f));
     CHECK(std::isnan(m::erfc(pinff - pinff)));
+}
+
+// double sqrt is computed in software (detail/sqrt_core.hpp); IEEE 754 requires the instruction
+// (std::sqrt) to be correctly rounded, so it is an independent reference: equal bits, for random
+// bit patterns over the whole range and for the hardest cases of the rounding test — near the
+// squares y² of doubles y in [1, 2) and near the squares (y + ν/2)² ≈ y² + yν of the midpoints
+// (ν = 2^-52): each ± 3 ULP, also scaled by random even powers of 2. Both variants: the
+// FMA one (run time on x86-64-v3 and up) and Dekker's (constant evaluation, and machines
+// without FMA), each run here at run time.
+TEST_CASE("math: double sqrt equals the correctly rounded instruction", "[math][sqrt]") {
+    namespace m = ctdiff::math;
+    namespace d = ctdiff::math::detail;
+    std::mt19937_64 gen(20261201);
+    long mismatches = 0;
+    const auto check = [&](double x) {
+        const std::uint64_t want = std::bit_cast<std::uint64_t>(std::sqrt(x));
+        const double a = m::sqrt(x);
+        const double b = d::sqrt_with_specials<d::sqrt_value_dekker>(x);
+        const bool nan_ok = std::isnan(std::sqrt(x)) && std::isnan(a) && std::isnan(b);
+        if (!nan_ok && (std::bit_cast<std::uint64_t>(a) != want || std::bit_cast<std::uint64_t>(b) != want)) {
+            if (++mismatches <= 5) {
+                UNSCOPED_INFO("x = " << std::hexfloat << x << ": got " << a << " and " << b << ", want " << std::sqrt(x));
+            }
+        }
+    };
+    for (int i = 0; i < 2'000'000; ++i) {
+        check(std::bit_cast<double>(gen())); // negative, NaN and ∞ patterns included
+    }
+    for (int i = 0; i < 300'000; ++i) {
+        const double y = std::bit_cast<double>((gen() & 0x000fffffffffffffull) | 0x3ff0000000000000ull);
+        const int scale = 2 * static_cast<int>(gen() % 2100) - 2100; // even: keeps the rounding case
+        for (const double x0 : {y * y, y * y + y * 0x1p-52}) {
+            double lo = x0, hi = x0;
+            check(std::ldexp(x0, scale));
+            for (int k = 0; k < 3; ++k) {
+                lo = std::nextafter(lo, 0.0);
+                hi = std::nextafter(hi, 8.0);
+                check(std::ldexp(lo, scale));
+                check(std::ldexp(hi, scale));
+                check(lo);
+                check(hi);
+            }
+        }
+    }
+    for (int k = 0; k < 52; ++k) { // every subnormal binade
+        for (int i = 0; i < 2000; ++i) {
+            check(std::bit_cast<double>((std::uint64_t{1} << k) | (gen() & ((std::uint64_t{1} << k) - 1))));
+        }
+    }
+    for (const double x : {0x1p-1074, 0x1p-1022, 0x1.fffffffffffffp1023, 0x1.fffffffffffffp1, 1.0, 2.0, 3.0, 4.0}) {
+        check(x);
+    }
+    CHECK(mismatches == 0);
 }
