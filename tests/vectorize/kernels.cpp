@@ -65,6 +65,20 @@ using out = std::span<T>;
 CTDIFF_VECTORIZE_KERNELS(float)
 CTDIFF_VECTORIZE_KERNELS(double)
 
+// The fast mode (math::fast_float): float arithmetic, fast e^x, σ, tanh, sech, FMA on v3/v4.
+void fast_sigmoid_second(in<float> x0, out<float> y, out<float> d1, out<float> d2) {
+    derivatives<2>(sig)(x0, y, d1, d2, fast);
+}
+void fast_tanh_forward_backward(in<float> x0, in<float> dy, out<float> y, out<float> dx) {
+    forward_backward(tanh(x))(x0, dy, y, dx, fast);
+}
+void fast_gelu_forward_backward(in<float> x0, in<float> dy, out<float> y, out<float> dx) {
+    forward_backward(activations::gelu)(x0, dy, y, dx, fast);
+}
+void fast_silu_forward_backward(in<float> x0, in<float> dy, out<float> y, out<float> dx) {
+    forward_backward(activations::silu)(x0, dy, y, dx, fast);
+}
+
 #undef CTDIFF_VECTORIZE_KERNELS
 
 } // namespace ctdiff_vectorize_kernels

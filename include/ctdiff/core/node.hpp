@@ -6,6 +6,7 @@
 /// the type, so equal subexpressions are equal types (what the kernels' common-subexpression
 /// elimination and the algebra's lowering rely on), and values of node types carry no state.
 
+#include <ctdiff/math/fast_float.hpp>
 #include <ctdiff/math/wide_float.hpp>
 
 #include <array>
@@ -27,10 +28,23 @@ struct node_base {};
 template <class E>
 concept Expression = std::is_base_of_v<node_base, std::remove_cvref_t<E>> && std::is_empty_v<std::remove_cvref_t<E>>;
 
-/// A type expressions are evaluated in: float, double, long double, or math::wide_float (what a
-/// float evaluation computes in).
+/// A type expressions are evaluated in: float, double, long double, math::wide_float (what a
+/// float evaluation computes in) or math::fast_float (what a float kernel called with
+/// ctdiff::fast computes in).
 template <class T>
-concept Scalar = std::floating_point<T> || std::same_as<T, math::wide_float>;
+concept Scalar = std::floating_point<T> || std::same_as<T, math::wide_float> || std::same_as<T, math::fast_float>;
+
+/// How a float kernel computes (eval/fused.hpp): `accurate` by default; `ctdiff::fast` passed after
+/// the arrays asks for float arithmetic and fast functions (math/fast_float.hpp). double kernels
+/// compute the same either way.
+struct accurate_t {
+    explicit constexpr accurate_t() = default;
+};
+struct fast_t {
+    explicit constexpr fast_t() = default;
+};
+inline constexpr accurate_t accurate{};
+inline constexpr fast_t fast{};
 
 /// Values of the variables and run-time parameters an expression is evaluated at.
 /// `vars[i]` is variable<i> (x = variable<0>), `params[j]` is parameter<j> (α = parameter<0>).
@@ -58,8 +72,11 @@ struct has_function<N<Ts...>> : std::bool_constant<(has_function<Ts>::value || .
 /// (docs/activations.md). A formula of +, −, ×, ÷ and selects alone stays in float: it is
 /// memory-bound in a kernel (Leaky ReLU: double would cost 2.7× there) and its roundings are the
 /// few the formula shows.
-template <class T, class E>
-using compute_type_t = std::conditional_t<std::is_same_v<T, float> && detail::has_function<E>::value, math::wide_float, T>;
+/// With Mode = fast_t, a float formula with a function computes in math::fast_float instead.
+template <class T, class E, class Mode = accurate_t>
+using compute_type_t = std::conditional_t<
+    std::is_same_v<T, float> && detail::has_function<E>::value,
+    std::conditional_t<std::is_same_v<Mode, fast_t>, math::fast_float, math::wide_float>, T>;
 
 namespace detail {
 /// env with every value converted to U.

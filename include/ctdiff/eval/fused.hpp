@@ -8,6 +8,7 @@
 ///     auto k = ctdiff::fused(f, d(f, x), d<2>(f, x));   // f, f′, f″ of x
 ///     k(xs, ys, dys, d2ys);                                // any contiguous float/double arrays
 ///     k(xs, ys, dys, d2ys, ctdiff::params{0.01f});         // with α = parameter<0> = 0.01
+///     k(xs, ys, dys, d2ys, ctdiff::fast);                  // float arithmetic, fast e^x, σ, tanh (a few ULP)
 ///
 /// `ctdiff::kernel<N>(e...)` is the same for expressions of N variables (variable<i> reads input i);
 /// the backward kernels of eval/backward.hpp are built on it.
@@ -30,7 +31,9 @@
 /// Accuracy: each node rounds once in T (no FMA contraction is asked for), functions through
 /// ctdiff::math; the kernel forms' bounds are stated in eval/lower.hpp. A float kernel of a
 /// formula with a function in it computes in double (compute_type_t, math::wide_float) and rounds
-/// each output once to float. `k.at(...)` evaluates the
+/// each output once to float. `k(xs, ys, ctdiff::fast)` computes a float kernel in float
+/// arithmetic with fast e^x, σ, tanh, sech instead (math/fast_float.hpp: 2–3× faster, errors of a
+/// few ULP that docs/kernels.md lists per activation); double kernels ignore it. `k.at(...)` evaluates the
 /// same DAG for one element (constexpr), the reference the fuzz harness compares against.
 
 #include <ctdiff/core/node.hpp>
@@ -112,8 +115,17 @@ public:
     template <std::floating_point T, std::size_t NP = 0>
     [[nodiscard]] static constexpr std::array<T, outputs> at(const std::array<T, NIn>& v,
                                                              const std::array<T, NP>& p = {}) {
+        return at<T, NP>(accurate, v, p);
+    }
+    /// The same in a mode: `at(ctdiff::fast, {x})` computes as a kernel called with ctdiff::fast
+    /// (at run time the same bits as its loop; in constant evaluation with correctly rounded
+    /// functions, math/fast_float.hpp).
+    template <std::floating_point T, std::size_t NP = 0, class Mode>
+        requires(std::is_same_v<Mode, accurate_t> || std::is_same_v<Mode, fast_t>)
+    [[nodiscard]] static constexpr std::array<T, outputs> at(Mode, const std::array<T, NIn>& v,
+                                                             const std::array<T, NP>& p = {}) {
         static_assert(NP >= parameters, "ctdiff kernel: pass a value for every run-time parameter the expressions use");
-        using C = compute_type_t<T, nodes>; // as the loop computes
+        using C = compute_type_t<T, nodes, Mode>; // as the loop computes
         const auto env = ctdiff::detail::convert_environment<C>(environment<T, NIn, NP>{v, p});
         const auto s = eval::evaluate_dag<nodes>(env);
         return {static_cast<T>(s[eval::detail::slot_v<eval::lowered_t<eval::stabilized_t<Es>>, nodes>])...};
@@ -123,9 +135,9 @@ public:
     /// optionally `ctdiff::params{…}` and a `ctdiff::kernel_options`.
     template <class... Args>
     void operator()(Args&&... args) const {
-        static_assert(sizeof...(Args) >= NIn + outputs && sizeof...(Args) <= NIn + outputs + 2,
+        static_assert(sizeof...(Args) >= NIn + outputs && sizeof...(Args) <= NIn + outputs + 3,
                       "ctdiff kernel: a call takes the input arrays, then one output array per expression, then "
-                      "optionally ctdiff::params{...} and ctdiff::kernel_options");
+                      "optionally ctdiff::params{...}, ctdiff::kernel_options and ctdiff::fast");
         using first = std::remove_cvref_t<std::tuple_element_t<0, std::tuple<Args...>>>;
         static_assert(std::ranges::contiguous_range<first>, "ctdiff kernel: the arrays must be contiguous ranges "
                                                             "(std::span, std::vector, std::array)");
@@ -158,19 +170,20 @@ public:
                         }
                     } else if constexpr (std::is_same_v<E, kernel_options>) {
                         opts = extra;
-                    } else {
+                    } else if constexpr (!std::is_same_v<E, fast_t> && !std::is_same_v<E, accurate_t>) {
                         static_assert(eval::detail::is_params<E>::value,
-                                      "ctdiff kernel: after the arrays only ctdiff::params{...} and "
-                                      "ctdiff::kernel_options may follow");
+                                      "ctdiff kernel: after the arrays only ctdiff::params{...}, "
+                                      "ctdiff::kernel_options and ctdiff::fast may follow");
                     }
                 }(std::get<NIn + outputs + X>(tup)),
                 ...);
         }(std::make_index_sequence<sizeof...(Args) - NIn - outputs>{});
-        run(in, out, p, opts);
+        constexpr bool fast_mode = (std::is_same_v<std::remove_cvref_t<Args>, fast_t> || ...);
+        run<std::conditional_t<fast_mode, fast_t, accurate_t>>(in, out, p, opts);
     }
 
-    /// The same, with the arrays already as spans.
-    template <std::floating_point T>
+    /// The same, with the arrays already as spans (`run<ctdiff::fast_t>(…)`: the fast mode).
+    template <class Mode = accurate_t, std::floating_point T>
     static void run(const std::array<std::span<const T>, NIn>& in, const std::array<std::span<T>, outputs>& out,
                     const std::array<T, parameters>& p, kernel_options opts = {}) {
         const std::size_t n = in[0].size();
@@ -211,7 +224,7 @@ public:
             opts.threads > 1 && n >= 2 * opts.min_elements_per_thread
                 ? static_cast<unsigned>(std::min<std::size_t>(opts.threads, n / opts.min_elements_per_thread))
                 : 1U;
-        using loop = eval::detail::loop<T, parameters, std::make_index_sequence<NIn>, nodes, eval::lowered_t<eval::stabilized_t<Es>>...>;
+        using loop = eval::detail::loop<T, Mode, parameters, std::make_index_sequence<NIn>, nodes, eval::lowered_t<eval::stabilized_t<Es>>...>;
         constexpr auto is = std::make_index_sequence<NIn>{};
         eval::detail::split(n, threads, [&](std::size_t b, std::size_t e) {
             [&]<std::size_t... I, std::size_t... O>(std::index_sequence<I...>, std::index_sequence<O...>) {

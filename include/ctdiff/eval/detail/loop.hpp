@@ -29,18 +29,19 @@ using in_ptr = const T* __restrict;
 template <class T, class>
 using out_ptr = T* __restrict;
 
-template <class T, std::size_t NP, class Inputs, class Nodes, class... Outs>
+template <class T, class Mode, std::size_t NP, class Inputs, class Nodes, class... Outs>
 struct loop;
 
-template <class T, std::size_t NP, std::size_t... I, class Nodes, class... Outs>
-struct loop<T, NP, std::index_sequence<I...>, Nodes, Outs...> {
+template <class T, class Mode, std::size_t NP, std::size_t... I, class Nodes, class... Outs>
+struct loop<T, Mode, NP, std::index_sequence<I...>, Nodes, Outs...> {
     // flatten: everything the body calls (the DAG's steps, ctdiff::math) is inlined here whatever
     // the translation unit's inlining budget says — a TU with many kernels (a benchmark, a
     // framework's op library) otherwise hits GCC's unit-growth limit, leaves a math call out of
     // line, and the loop silently stays scalar (measured: 5× slower).
     // A float kernel of a formula with a function computes in double (math::wide_float) and
-    // rounds each output once, like ctdiff::evaluate (core/node.hpp: compute_type_t says why).
-    using compute = compute_type_t<T, Nodes>;
+    // rounds each output once, like ctdiff::evaluate (core/node.hpp: compute_type_t says why);
+    // with Mode = fast_t in math::fast_float (float arithmetic, fast functions).
+    using compute = compute_type_t<T, Nodes, Mode>;
     [[gnu::flatten]] static void run(std::size_t n, std::array<T, NP> p, in_ptr<T, I>... in,
                                      out_ptr<T, Outs>... out) {
         std::array<compute, NP> pc{};

@@ -1,0 +1,100 @@
+#ifndef CTDIFF_MATH_FAST_FLOAT_HPP
+#define CTDIFF_MATH_FAST_FLOAT_HPP
+
+/// \file
+/// `fast_float`: a float computation in float arithmetic with faster, less accurate functions —
+/// what a float kernel computes in when called with `ctdiff::fast` (core/node.hpp:
+/// compute_type_t; eval/fused.hpp).
+///
+/// Why: the default float evaluation (math::wide_float) computes in double, so that every
+/// catalogue activation and its derivatives are correctly rounded in float. That costs half the
+/// vector lanes and about three times the operations of a float evaluation. fast_float is the
+/// trade a training kernel usually wants: float arithmetic (16 lanes with AVX-512), FMA where the
+/// target has it, and e^x, σ, tanh, sech in float arithmetic within 1.5–2.5 ULP
+/// (detail/fast_core.hpp); the other functions keep their correctly rounded float versions. The
+/// roundings of a formula's intermediates are float's again: a formula that amplifies them (a
+/// cancellation, GELU-tanh's σ(2u)) loses what the float evaluation loses (docs/kernels.md gives
+/// the measured ULP of every catalogue kernel in this mode).
+///
+/// Constant evaluation: every function gives its correctly rounded float value (the fast cores
+/// are run-time only), so `k.at(ctdiff::fast, …)` in a static_assert is within the stated ULP of
+/// the loop, not bit-identical to it.
+///
+/// What it is: a float with float's arithmetic and comparisons, constructible explicitly from any
+/// arithmetic value; `static_cast<float>` gives the value. A user's function tag is written for it
+/// like for float (its `eval(T u)` is called with T = fast_float in a fast kernel).
+
+#include <ctdiff/math/detail/fast_core.hpp>
+#include <ctdiff/math/erf.hpp>
+#include <ctdiff/math/exp.hpp>
+#include <ctdiff/math/log.hpp>
+#include <ctdiff/math/normal.hpp>
+#include <ctdiff/math/sigmoid.hpp>
+#include <ctdiff/math/softplus.hpp>
+#include <ctdiff/math/sqrt.hpp>
+#include <ctdiff/math/tanh.hpp>
+
+#include <type_traits>
+
+namespace ctdiff::math {
+
+struct fast_float {
+    float v = 0.0f;
+
+    constexpr fast_float() = default;
+    template <class U>
+        requires std::is_arithmetic_v<U>
+    CTDIFF_MATH_INLINE explicit constexpr fast_float(U u) : v(static_cast<float>(u)) {}
+
+    CTDIFF_MATH_INLINE explicit constexpr operator float() const { return v; }
+    CTDIFF_MATH_INLINE explicit constexpr operator double() const { return v; }
+
+    CTDIFF_MATH_INLINE friend constexpr fast_float operator+(fast_float a, fast_float b) { return fast_float(a.v + b.v); }
+    CTDIFF_MATH_INLINE friend constexpr fast_float operator-(fast_float a, fast_float b) { return fast_float(a.v - b.v); }
+    CTDIFF_MATH_INLINE friend constexpr fast_float operator*(fast_float a, fast_float b) { return fast_float(a.v * b.v); }
+    CTDIFF_MATH_INLINE friend constexpr fast_float operator/(fast_float a, fast_float b) { return fast_float(a.v / b.v); }
+    CTDIFF_MATH_INLINE friend constexpr fast_float operator-(fast_float a) { return fast_float(-a.v); }
+    CTDIFF_MATH_INLINE friend constexpr fast_float operator+(fast_float a) { return a; }
+    CTDIFF_MATH_INLINE friend constexpr bool operator==(fast_float a, fast_float b) { return a.v == b.v; }
+    CTDIFF_MATH_INLINE friend constexpr bool operator!=(fast_float a, fast_float b) { return a.v != b.v; }
+    CTDIFF_MATH_INLINE friend constexpr bool operator<(fast_float a, fast_float b) { return a.v < b.v; }
+    CTDIFF_MATH_INLINE friend constexpr bool operator<=(fast_float a, fast_float b) { return a.v <= b.v; }
+    CTDIFF_MATH_INLINE friend constexpr bool operator>(fast_float a, fast_float b) { return a.v > b.v; }
+    CTDIFF_MATH_INLINE friend constexpr bool operator>=(fast_float a, fast_float b) { return a.v >= b.v; }
+};
+
+/// c ? a : b on the bits.
+CTDIFF_MATH_INLINE constexpr fast_float select(bool c, fast_float a, fast_float b) { return fast_float(detail::sel(c, a.v, b.v)); }
+
+// The fast cores at run time, the correctly rounded float functions in constant evaluation.
+#define CTDIFF_FAST_FUNCTION(name)                                                                              \
+    CTDIFF_MATH_INLINE constexpr fast_float name(fast_float x) {                                                \
+        if (std::is_constant_evaluated()) {                                                                     \
+            return fast_float(math::name(x.v));                                                                 \
+        }                                                                                                       \
+        return fast_float(detail::fast::name(x.v));                                                             \
+    }
+CTDIFF_FAST_FUNCTION(exp)
+CTDIFF_FAST_FUNCTION(tanh)
+CTDIFF_FAST_FUNCTION(sech)
+CTDIFF_FAST_FUNCTION(sigmoid)
+#undef CTDIFF_FAST_FUNCTION
+
+// No fast core (yet): the correctly rounded float function (which computes in double and still
+// vectorizes).
+#define CTDIFF_ACCURATE_FUNCTION(name)                                                                          \
+    CTDIFF_MATH_INLINE constexpr fast_float name(fast_float x) { return fast_float(math::name(x.v)); }
+CTDIFF_ACCURATE_FUNCTION(expm1)
+CTDIFF_ACCURATE_FUNCTION(log)
+CTDIFF_ACCURATE_FUNCTION(log1p)
+CTDIFF_ACCURATE_FUNCTION(sqrt)
+CTDIFF_ACCURATE_FUNCTION(erf)
+CTDIFF_ACCURATE_FUNCTION(erfc)
+CTDIFF_ACCURATE_FUNCTION(softplus)
+CTDIFF_ACCURATE_FUNCTION(norm_cdf)
+CTDIFF_ACCURATE_FUNCTION(norm_pdf)
+#undef CTDIFF_ACCURATE_FUNCTION
+
+} // namespace ctdiff::math
+
+#endif
