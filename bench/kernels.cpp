@@ -5,7 +5,8 @@
 // Rows: <activation>/<pass>/<impl>/<type>/<N>, items/s (elements per second), medians of
 // repetitions. pass: forward (y = f(x)), backward (dx = dy·f'(x) from x), fused (y and dx in one
 // pass from x and dy), second (f, f', f'' from x), backward_from_output (dx = dy·P(y) from the
-// saved y). impl: ctdiff, naive (std:: functions, the derivative as the textbook writes it),
+// saved y). impl: ctdiff, ctdiff_fast (f32: the same kernels called with ctdiff::fast — float
+// arithmetic and fast functions, a few ULP), naive (std:: functions, the derivative as the textbook writes it),
 // handwritten (std:: functions, the derivative simplified by hand and reusing y), eigen, onednn,
 // xnnpack, sleef (peers where they have the operation; their set-up is outside the timed loop and
 // their primitives are reused). `copy/<pass>/copy/...` rows move the same bytes as that pass with
@@ -239,7 +240,7 @@ struct silu_act {
 // ---------------------------------------------------------------------------------------------
 // ctdiff, naive and handwritten implementations.
 // ---------------------------------------------------------------------------------------------
-template <class A, class T, class K>
+template <class A, class T, class Mode = accurate_t, class K>
 void run_ctdiff(K k, const arrays<T>& a, int outputs, int inputs) {
     constexpr std::size_t np = K::parameters;
     auto p = [] {
@@ -253,9 +254,9 @@ void run_ctdiff(K k, const arrays<T>& a, int outputs, int inputs) {
     }();
     auto call = [&](auto&&... arrs) {
         if constexpr (np == 0) {
-            k(arrs...);
+            k(arrs..., Mode{});
         } else {
-            k(arrs..., p);
+            k(arrs..., p, Mode{});
         }
     };
     (void)outputs;
@@ -271,16 +272,18 @@ void run_ctdiff(K k, const arrays<T>& a, int outputs, int inputs) {
     }
 }
 
-template <class A, class T>
+// Mode: accurate_t (impl "ctdiff") or fast_t (impl "ctdiff_fast", float only: the kernels called
+// with ctdiff::fast).
+template <class A, class T, class Mode = accurate_t>
 std::map<std::string, impl_fn<T>> ctdiff_impls() {
     std::map<std::string, impl_fn<T>> m;
-    m["forward"] = [](const arrays<T>& a) { run_ctdiff<A, T>(fused(A::f), a, 1, 1); };
-    m["backward"] = [](const arrays<T>& a) { run_ctdiff<A, T>(backward(A::f), a, 1, 2); };
-    m["fused"] = [](const arrays<T>& a) { run_ctdiff<A, T>(forward_backward(A::f), a, 2, 2); };
-    m["second"] = [](const arrays<T>& a) { run_ctdiff<A, T>(derivatives<2>(A::f), a, 3, 1); };
+    m["forward"] = [](const arrays<T>& a) { run_ctdiff<A, T, Mode>(fused(A::f), a, 1, 1); };
+    m["backward"] = [](const arrays<T>& a) { run_ctdiff<A, T, Mode>(backward(A::f), a, 1, 2); };
+    m["fused"] = [](const arrays<T>& a) { run_ctdiff<A, T, Mode>(forward_backward(A::f), a, 2, 2); };
+    m["second"] = [](const arrays<T>& a) { run_ctdiff<A, T, Mode>(derivatives<2>(A::f), a, 3, 1); };
     if constexpr (A::from_output) {
         m["backward_from_output"] = [](const arrays<T>& a) {
-            run_ctdiff<A, T>(backward_from_output(A::f, typename A::poly{}), a, 1, 2);
+            run_ctdiff<A, T, Mode>(backward_from_output(A::f, typename A::poly{}), a, 1, 2);
         };
     }
     return m;
@@ -808,6 +811,7 @@ void register_activation() {
     register_impl<A, T>("sleef", sleef_impls<A, T>());
 #endif
     if constexpr (std::is_same_v<T, float>) {
+        register_impl<A, T>("ctdiff_fast", ctdiff_impls<A, T, fast_t>());
 #if CTDIFF_HAVE_ONEDNN
         register_impl<A, T>("onednn", onednn_impls<A>());
 #endif

@@ -6,6 +6,7 @@
 
 #include <ctdiff/math/erf.hpp>
 #include <ctdiff/math/exp.hpp>
+#include <ctdiff/math/fast_float.hpp>
 #include <ctdiff/math/log.hpp>
 #include <ctdiff/math/normal.hpp>
 #include <ctdiff/math/select.hpp>
