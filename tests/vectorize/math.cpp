@@ -97,6 +97,19 @@ void norm_pdf_f32(in<float> x, out<float> y) {
 void norm_pdf_f64(in<double> x, out<double> y) {
     for (std::size_t i = 0; i < x.size(); ++i) y[i] = ctdiff::math::norm_pdf(x[i]); // ctdiff-vectorize: norm_pdf double
 }
+// the fast mode's functions (math::fast_float)
+void fast_exp_f32(in<float> x, out<float> y) {
+    for (std::size_t i = 0; i < x.size(); ++i) y[i] = static_cast<float>(ctdiff::math::exp(ctdiff::math::fast_float(x[i]))); // ctdiff-vectorize: fast exp
+}
+void fast_tanh_f32(in<float> x, out<float> y) {
+    for (std::size_t i = 0; i < x.size(); ++i) y[i] = static_cast<float>(ctdiff::math::tanh(ctdiff::math::fast_float(x[i]))); // ctdiff-vectorize: fast tanh
+}
+void fast_sech_f32(in<float> x, out<float> y) {
+    for (std::size_t i = 0; i < x.size(); ++i) y[i] = static_cast<float>(ctdiff::math::sech(ctdiff::math::fast_float(x[i]))); // ctdiff-vectorize: fast sech
+}
+void fast_sigmoid_f32(in<float> x, out<float> y) {
+    for (std::size_t i = 0; i < x.size(); ++i) y[i] = static_cast<float>(ctdiff::math::sigmoid(ctdiff::math::fast_float(x[i]))); // ctdiff-vectorize: fast sigmoid
+}
 // clang-format on
 
 } // namespace ctdiff_vectorize_math
