@@ -77,12 +77,22 @@ float eval_fast(fn f, float x) {
     case fn::tanh: return static_cast<float>(m::tanh(v));
     case fn::sech: return static_cast<float>(m::sech(v));
     case fn::sigmoid: return static_cast<float>(m::sigmoid(v));
+    case fn::norm_cdf: return static_cast<float>(m::norm_cdf(v));
+    case fn::norm_pdf: return static_cast<float>(m::norm_pdf(v));
     default: return std::numeric_limits<float>::quiet_NaN();
     }
 }
 
 /// The stated bound of the fast functions (ULP; math/detail/fast_core.hpp).
-double fast_bound(fn f) { return f == fn::exp ? 1.5 : f == fn::tanh ? 3.0 : 2.5; }
+double fast_bound(fn f) {
+    switch (f) {
+    case fn::exp: return 1.5;
+    case fn::tanh:
+    case fn::norm_pdf: return 3.0;
+    case fn::norm_cdf: return 6.5;
+    default: return 2.5;
+    }
+}
 
 void run(fn f, const std::vector<float>& xs, result& r, bool fast) {
     std::vector<float> ys(xs.size());
@@ -90,7 +100,8 @@ void run(fn f, const std::vector<float>& xs, result& r, bool fast) {
         ys[i] = fast ? eval_fast(f, xs[i]) : math_ref::eval(f, xs[i]);
     }
     for (std::size_t i = 0; i < xs.size(); ++i) {
-        const double u = math_ref::ulp_error_ld(ys[i], math_ref::exact_ld(f, static_cast<long double>(xs[i])));
+        const long double want = math_ref::exact_ld(f, static_cast<long double>(xs[i]));
+        const double u = math_ref::ulp_error_ld(ys[i], want);
         ++r.n;
         if (!(u <= r.ulp)) {
             r.ulp = u;
@@ -196,3 +207,5 @@ CTDIFF_FAST_SWEEP(exp)
 CTDIFF_FAST_SWEEP(tanh)
 CTDIFF_FAST_SWEEP(sech)
 CTDIFF_FAST_SWEEP(sigmoid)
+CTDIFF_FAST_SWEEP(norm_cdf)
+CTDIFF_FAST_SWEEP(norm_pdf)
