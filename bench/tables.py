@@ -8,12 +8,12 @@
 
 Kernels: one table per element type and size, G items/s (medians of the repetitions) per
 implementation, the copy loop with the same traffic, ctdiff's rate over naive and over Eigen; then
-the ULP counters. Math: one table per size, functions by implementation and type.
+the ULP counters (ctdiff_fast: the kernels called with ctdiff::fast, f32 only). Math: one table per size, functions by implementation and type.
 """
 import json
 import sys
 
-IMPLS = ["ctdiff", "naive", "handwritten", "eigen", "sleef", "onednn", "xnnpack"]
+IMPLS = ["ctdiff", "ctdiff_fast", "naive", "handwritten", "eigen", "sleef", "onednn", "xnnpack"]
 PASSES = ["forward", "backward", "fused", "second", "backward_from_output"]
 
 
@@ -68,16 +68,18 @@ def table(rates, typ, n):
         if t == typ and m == n and act != "copy" and act not in acts:
             acts.append(act)
     out = ["**%s, N = %d** (G items/s, median of 3)" % (typ, n), "",
-           "| activation/pass | " + " | ".join(IMPLS) + " | copy | ctdiff/naive | ctdiff/eigen |",
-           "|---" * (len(IMPLS) + 4) + "|"]
+           "| activation/pass | " + " | ".join(IMPLS) + " | copy | ctdiff/naive | ctdiff/eigen | fast/naive | fast/eigen |",
+           "|---" * (len(IMPLS) + 6) + "|"]
     for act in acts:
         for pas in PASSES:
             row = [rates.get((act, pas, i, typ, n)) for i in IMPLS]
             if all(v is None for v in row):
                 continue
             copy = rates.get(("copy", "backward" if pas == "backward_from_output" else pas, "copy", typ, n))
-            out.append("| %s/%s | %s | %s | %s | %s |" % (act, pas, " | ".join(fmt(v) for v in row), fmt(copy),
-                                                        ratio(row[0], row[1]), ratio(row[0], row[3])))
+            naive, eigen = row[IMPLS.index("naive")], row[IMPLS.index("eigen")]
+            out.append("| %s/%s | %s | %s | %s | %s | %s | %s |" % (act, pas, " | ".join(fmt(v) for v in row), fmt(copy),
+                                                                  ratio(row[0], naive), ratio(row[0], eigen),
+                                                                  ratio(row[1], naive), ratio(row[1], eigen)))
     return "\n".join(out)
 
 
