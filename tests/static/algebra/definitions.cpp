@@ -38,6 +38,10 @@ static_assert(rule_matches_definition<activations::softsign_fn>());
 
 // Second derivatives, where the rule is applied to its own output.
 static_assert(equivalent(d<2>(sigmoid(x), x), d<2>(sigmoid_fn::definition(x), x)));
+// σ's mirror_product_derivative (d of σ(u)σ(−u) = −σ(u)σ(−u)·tanh(u/2)), through the chain rule
+// and applied to its own output.
+static_assert(equivalent(d<2>(sigmoid(x * x - x / 2_c), x), d<2>(sigmoid_fn::definition(x * x - x / 2_c), x)));
+static_assert(equivalent(d<3>(sigmoid(x), x), d<3>(sigmoid_fn::definition(x), x)));
 static_assert(equivalent(d<2>(tanh(x), x), d<2>(tanh_fn::definition(x), x)));
 static_assert(equivalent(d<2>(norm_cdf(x), x), d<2>(norm_cdf_fn::definition(x), x)));
 

@@ -29,6 +29,8 @@ using S2 = lowered_t<decltype(d<2>(s, x))>;
 static_assert(applications_v<sigmoid_fn, decltype(s), decltype(d(s, x)), decltype(d<2>(s, x))> == 2); // as written
 static_assert(applications_v<exp_fn, S0, S1, S2> == 1);
 static_assert(applications_v<sigmoid_fn, S0, S1, S2> == 0);
+// σ″ = −σ(x)σ(−x)·tanh(x/2) (the product form, accurate near 0) adds one tanh.
+static_assert(applications_v<tanh_fn, S0, S1, S2> == 1);
 // …and the kernel computes exactly those nodes.
 static_assert(std::is_same_v<decltype(derivatives<2>(s))::nodes, subexpressions_t<S0, S1, S2>>);
 
