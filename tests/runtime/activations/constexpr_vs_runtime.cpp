@@ -1,8 +1,8 @@
 // The forms this branch changed, evaluated in constant evaluation and at run time, bit for bit:
 // σ″ = −σ(x)σ(−x)·tanh(x/2) and GELU-tanh's gate tag (its double-double argument), f, f′, f″ in
-// float and double; and the GELU-tanh kernel (the vectorized loop) against the same values (σ's
-// kernels use σ's shared-exponential kernel form, eval/lower.hpp, so only GELU-tanh's is
-// expected to match evaluate() bit for bit).
+// float and double. The GELU-tanh kernel (the vectorized loop) computes the gate in its kernel
+// form (σ's shared-exponential form, within 3 ULP, gelu_tanh.hpp): within 64 ULP of those values
+// here — the left tail (x = −19.7, −30), where a w rounded to double cost ~700 ULP, included.
 #include <ctdiff/activations.hpp>
 #include <ctdiff/diff.hpp>
 #include <ctdiff/eval.hpp>
@@ -14,6 +14,8 @@
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
+#include <limits>
+#include <span>
 #include <vector>
 
 namespace {
@@ -74,10 +76,15 @@ TEMPLATE_TEST_CASE("changed forms: constexpr and run time give the same bits", "
     // The kernel: f, f′, f″ in one vectorized pass.
     std::vector<T> xs(points<T>.begin(), points<T>.end()), y(xs.size()), d1(xs.size()), d2(xs.size());
     ctdiff::derivatives<2>(act::gelu_tanh)(std::span<const T>(xs), std::span<T>(y), std::span<T>(d1), std::span<T>(d2));
+    const auto near = [](T got, T want) {
+        const long double tol = 64 * static_cast<long double>(std::numeric_limits<T>::epsilon());
+        return std::fabs(static_cast<long double>(got) - want) <= tol * std::fabs(static_cast<long double>(want));
+    };
     for (std::size_t i = 0; i < xs.size(); ++i) {
-        INFO("gelu_tanh kernel at x = " << xs[i]);
-        CHECK(bits(y[i]) == bits(g0_ct[i]));
-        CHECK(bits(d1[i]) == bits(g1_ct[i]));
-        CHECK(bits(d2[i]) == bits(g2_ct[i]));
+        INFO("gelu_tanh kernel at x = " << xs[i] << ": " << y[i] << " " << d1[i] << " " << d2[i] << " against " << g0_ct[i]
+                                        << " " << g1_ct[i] << " " << g2_ct[i]);
+        CHECK(near(y[i], g0_ct[i]));
+        CHECK(near(d1[i], g1_ct[i]));
+        CHECK(near(d2[i], g2_ct[i]));
     }
 }

@@ -1,5 +1,6 @@
 // The kernels' common-subexpression elimination, checked on the node sets it computes: each
 // distinct subexpression once, σ's family on one exponential.
+#include <ctdiff/activations/gelu_tanh.hpp>
 #include <ctdiff/core.hpp>
 #include <ctdiff/diff.hpp>
 #include <ctdiff/eval.hpp>
@@ -39,6 +40,14 @@ constexpr auto silu = x * sigmoid(beta * x);
 static_assert(applications_v<exp_fn, lowered_t<decltype(silu)>, lowered_t<decltype(d(silu, x))>,
                              lowered_t<decltype(d<2>(silu, x))>> == 1);
 static_assert(applications_v<exp_fn, lowered_t<decltype(softplus(x))>, lowered_t<decltype(d(softplus(x), x))>> == 1);
+
+// GELU-tanh x·g(x): the gate's kernel form is σ(±w_hi)·(1 ± w_lo·σ(∓w_hi)) on σ's kernel form, so
+// f, f′, f″ (g(x) and g(−x), and tanh(w/2) in f″) cost one exp and one tanh.
+using G0 = lowered_t<decltype(activations::gelu_tanh)>;
+using G1 = lowered_t<decltype(d(activations::gelu_tanh, x))>;
+using G2 = lowered_t<decltype(d<2>(activations::gelu_tanh, x))>;
+static_assert(applications_v<exp_fn, G0, G1, G2> == 1 && applications_v<tanh_fn, G0, G1, G2> == 1);
+static_assert(applications_v<activations::gelu_tanh_gate_fn, G0, G1, G2> == 0 && applications_v<sigmoid_fn, G0, G1, G2> == 0);
 
 // tanh, tanh′ = sech², tanh″: one tanh and one sech per element.
 constexpr auto t = tanh(x);
