@@ -9,6 +9,7 @@
 //     vectorized" at that line, at least one "vectorized loop".
 // (The marked line is in the header, so a check keyed on lines of this file must look there.)
 #include <ctdiff/activations/gelu.hpp>
+#include <ctdiff/activations/gelu_tanh.hpp>
 #include <ctdiff/activations/silu.hpp>
 #include <ctdiff/core.hpp>
 #include <ctdiff/diff.hpp>
@@ -60,6 +61,10 @@ using out = std::span<T>;
     }                                                                                                         \
     void catalogue_silu_forward_backward_##T(in<T> x0, in<T> dy, out<T> y, out<T> dx) {                       \
         forward_backward(activations::silu)(x0, dy, y, dx);                                                   \
+    }                                                                                                         \
+    /* GELU-tanh's gate tag: its double argument in double-double */                                          \
+    void catalogue_gelu_tanh_forward_backward_##T(in<T> x0, in<T> dy, out<T> y, out<T> dx) {                  \
+        forward_backward(activations::gelu_tanh)(x0, dy, y, dx);                                              \
     }
 
 CTDIFF_VECTORIZE_KERNELS(float)

@@ -67,11 +67,11 @@ struct has_function<N<Ts...>> : std::bool_constant<(has_function<Ts>::value || .
 /// The type an evaluation in T of E computes in: math::wide_float (double arithmetic,
 /// float-accuracy functions) for a float evaluation of an expression with a function in it, T
 /// otherwise. Where a formula applies exp, σ, erf… the roundings of float intermediates are
-/// amplified (σ(2u) passes on u's relative error times |2u|; σσ̄² − σ²σ̄ cancels): computed in
-/// double and rounded once, every catalogue activation's f, f′, f″ is within 0.5 ULP in float
-/// (docs/activations.md). A formula of +, −, ×, ÷ and selects alone stays in float: it is
-/// memory-bound in a kernel (Leaky ReLU: double would cost 2.7× there) and its roundings are the
-/// few the formula shows.
+/// amplified (σ(2u) passes on u's relative error times |2u|; σ + xσσ̄ cancels near SiLU′'s
+/// zero): computed in double and rounded once, every catalogue activation's f, f′, f″ is within
+/// 0.5 ULP in float (docs/activations.md). A formula of +, −, ×, ÷ and selects alone stays in
+/// float: it is memory-bound in a kernel (Leaky ReLU: double would cost 2.7× there) and its
+/// roundings are the few the formula shows.
 /// With Mode = fast_t, a float formula with a function computes in math::fast_float instead.
 template <class T, class E, class Mode = accurate_t>
 using compute_type_t = std::conditional_t<

@@ -97,6 +97,14 @@ template <class F, class A, class V, kink K>
 struct d_rule<apply<F, A>, V, K> {
     static constexpr auto get() { return F::derivative(A{}) * d_t<A, V, K>{}; }
 };
+// F(u)·F(−u) where F's tag states that product's derivative (`mirror_product_derivative`,
+// core/function.hpp): σ′ = σ(u)σ(−u), whose product rule gives σσ̄² − σ²σ̄, a difference that
+// cancels near u = 0; the tag's form −σ(u)σ(−u)·tanh(u/2) is a product.
+template <class F, class U, class W, class V, kink K>
+    requires(std::is_same_v<W, decltype(-U{})> && requires { F::mirror_product_derivative(U{}); })
+struct d_rule<mul<apply<F, U>, apply<F, W>>, V, K> {
+    static constexpr auto get() { return F::mirror_product_derivative(U{}) * d_t<U, V, K>{}; }
+};
 
 // The condition that decides the derivative's piece at the boundary, per convention.
 template <class C, kink K>

@@ -25,6 +25,11 @@ static_assert(equivalent(d<2>(act::gelu_formula, x), (2_c - x * x) * norm_pdf(x)
 // GELU (tanh approximation): the evaluated form x·σ(2u) is the published x/2·(1 + tanh u).
 static_assert(equivalent(act::gelu_tanh_formula,
                          x * sigmoid(2_c * sqrt2 / sqrt_pi * (x + act::gelu_tanh_cubic * pow<3>(x)))));
+// …and so is x·g(x), g the gate tag with w in double-double, with the derivatives it gives (its rule
+// g′ = g(x)g(−x)w′ and its product form for d(g(x)g(−x))).
+static_assert(equivalent(x * act::gelu_tanh_gate, act::gelu_tanh_formula));
+static_assert(equivalent(d(x * act::gelu_tanh_gate, x), d(act::gelu_tanh_formula, x)));
+static_assert(equivalent(d<2>(x * act::gelu_tanh_gate, x), d<2>(act::gelu_tanh_formula, x)));
 // SiLU / Swish.
 static_assert(equivalent(d(act::silu_formula, x), act::silu_prime));
 static_assert(equivalent(d<2>(act::silu_formula, x),

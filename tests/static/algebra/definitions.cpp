@@ -2,6 +2,7 @@
 // Φ' = φ, …) agrees with differentiating its *definition* (σ(u) = 1/(1 + e^{−u}), …), proved at
 // compile time — at x and through the chain rule at a composite argument. The primitives exp, log
 // and erf have no definition: their rules are the axioms. Compiling this file is passing.
+#include <ctdiff/activations/gelu_tanh.hpp>
 #include <ctdiff/activations/logit.hpp>
 #include <ctdiff/activations/softsign.hpp>
 #include <ctdiff/algebra/equivalent.hpp>
@@ -35,9 +36,20 @@ static_assert(rule_matches_definition<norm_cdf_fn>());
 static_assert(rule_matches_definition<norm_pdf_fn>());
 static_assert(rule_matches_definition<activations::logit_fn>());
 static_assert(rule_matches_definition<activations::softsign_fn>());
+// GELU-tanh's gate σ(2√(2/π)(u + 0.044715u³)): at x and at the linear argument 2x − 1 (at the
+// quadratic one above, 0.044715u³ has exponents with denominators beyond the engine's 10⁶).
+static_assert(equivalent(activations::gelu_tanh_gate, activations::gelu_tanh_gate_fn::definition(x)));
+static_assert(equivalent(d(activations::gelu_tanh_gate, x), d(activations::gelu_tanh_gate_fn::definition(x), x)));
+static_assert(equivalent(d(ctdiff::detail::make_apply<activations::gelu_tanh_gate_fn>(2_c * x - 1_c), x),
+                         d(activations::gelu_tanh_gate_fn::definition(2_c * x - 1_c), x)));
 
 // Second derivatives, where the rule is applied to its own output.
 static_assert(equivalent(d<2>(sigmoid(x), x), d<2>(sigmoid_fn::definition(x), x)));
+// σ's mirror_product_derivative (d of σ(u)σ(−u) = −σ(u)σ(−u)·tanh(u/2)), through the chain rule
+// and applied to its own output.
+static_assert(equivalent(d<2>(sigmoid(x * x - x / 2_c), x), d<2>(sigmoid_fn::definition(x * x - x / 2_c), x)));
+static_assert(equivalent(d<3>(sigmoid(x), x), d<3>(sigmoid_fn::definition(x), x)));
+static_assert(equivalent(d<2>(activations::gelu_tanh_gate, x), d<2>(activations::gelu_tanh_gate_fn::definition(x), x)));
 static_assert(equivalent(d<2>(tanh(x), x), d<2>(tanh_fn::definition(x), x)));
 static_assert(equivalent(d<2>(norm_cdf(x), x), d<2>(norm_cdf_fn::definition(x), x)));
 

@@ -1,5 +1,6 @@
 // The kernels' common-subexpression elimination, checked on the node sets it computes: each
 // distinct subexpression once, σ's family on one exponential.
+#include <ctdiff/activations/gelu_tanh.hpp>
 #include <ctdiff/core.hpp>
 #include <ctdiff/diff.hpp>
 #include <ctdiff/eval.hpp>
@@ -29,6 +30,8 @@ using S2 = lowered_t<decltype(d<2>(s, x))>;
 static_assert(applications_v<sigmoid_fn, decltype(s), decltype(d(s, x)), decltype(d<2>(s, x))> == 2); // as written
 static_assert(applications_v<exp_fn, S0, S1, S2> == 1);
 static_assert(applications_v<sigmoid_fn, S0, S1, S2> == 0);
+// σ″ = −σ(x)σ(−x)·tanh(x/2) (the product form, accurate near 0) adds one tanh.
+static_assert(applications_v<tanh_fn, S0, S1, S2> == 1);
 // …and the kernel computes exactly those nodes.
 static_assert(std::is_same_v<decltype(derivatives<2>(s))::nodes, subexpressions_t<S0, S1, S2>>);
 
@@ -37,6 +40,14 @@ constexpr auto silu = x * sigmoid(beta * x);
 static_assert(applications_v<exp_fn, lowered_t<decltype(silu)>, lowered_t<decltype(d(silu, x))>,
                              lowered_t<decltype(d<2>(silu, x))>> == 1);
 static_assert(applications_v<exp_fn, lowered_t<decltype(softplus(x))>, lowered_t<decltype(d(softplus(x), x))>> == 1);
+
+// GELU-tanh x·g(x): the gate's kernel form is σ(±w_hi)·(1 ± w_lo·σ(∓w_hi)) on σ's kernel form, so
+// f, f′, f″ (g(x) and g(−x), and tanh(w/2) in f″) cost one exp and one tanh.
+using G0 = lowered_t<decltype(activations::gelu_tanh)>;
+using G1 = lowered_t<decltype(d(activations::gelu_tanh, x))>;
+using G2 = lowered_t<decltype(d<2>(activations::gelu_tanh, x))>;
+static_assert(applications_v<exp_fn, G0, G1, G2> == 1 && applications_v<tanh_fn, G0, G1, G2> == 1);
+static_assert(applications_v<activations::gelu_tanh_gate_fn, G0, G1, G2> == 0 && applications_v<sigmoid_fn, G0, G1, G2> == 0);
 
 // tanh, tanh′ = sech², tanh″: one tanh and one sech per element.
 constexpr auto t = tanh(x);
