@@ -25,6 +25,7 @@
 /// like for float (its `eval(T u)` is called with T = fast_float in a fast kernel).
 
 #include <ctdiff/math/detail/fast_core.hpp>
+#include <ctdiff/math/detail/scalar_ops.hpp>
 #include <ctdiff/math/erf.hpp>
 #include <ctdiff/math/exp.hpp>
 #include <ctdiff/math/log.hpp>
@@ -38,7 +39,7 @@
 
 namespace ctdiff::math {
 
-struct fast_float {
+struct fast_float : detail::scalar_ops<fast_float> {
     float v = 0.0f;
 
     constexpr fast_float() = default;
@@ -48,19 +49,6 @@ struct fast_float {
 
     CTDIFF_MATH_INLINE explicit constexpr operator float() const { return v; }
     CTDIFF_MATH_INLINE explicit constexpr operator double() const { return v; }
-
-    CTDIFF_MATH_INLINE friend constexpr fast_float operator+(fast_float a, fast_float b) { return fast_float(a.v + b.v); }
-    CTDIFF_MATH_INLINE friend constexpr fast_float operator-(fast_float a, fast_float b) { return fast_float(a.v - b.v); }
-    CTDIFF_MATH_INLINE friend constexpr fast_float operator*(fast_float a, fast_float b) { return fast_float(a.v * b.v); }
-    CTDIFF_MATH_INLINE friend constexpr fast_float operator/(fast_float a, fast_float b) { return fast_float(a.v / b.v); }
-    CTDIFF_MATH_INLINE friend constexpr fast_float operator-(fast_float a) { return fast_float(-a.v); }
-    CTDIFF_MATH_INLINE friend constexpr fast_float operator+(fast_float a) { return a; }
-    CTDIFF_MATH_INLINE friend constexpr bool operator==(fast_float a, fast_float b) { return a.v == b.v; }
-    CTDIFF_MATH_INLINE friend constexpr bool operator!=(fast_float a, fast_float b) { return a.v != b.v; }
-    CTDIFF_MATH_INLINE friend constexpr bool operator<(fast_float a, fast_float b) { return a.v < b.v; }
-    CTDIFF_MATH_INLINE friend constexpr bool operator<=(fast_float a, fast_float b) { return a.v <= b.v; }
-    CTDIFF_MATH_INLINE friend constexpr bool operator>(fast_float a, fast_float b) { return a.v > b.v; }
-    CTDIFF_MATH_INLINE friend constexpr bool operator>=(fast_float a, fast_float b) { return a.v >= b.v; }
 };
 
 /// c ? a : b on the bits.

@@ -24,12 +24,13 @@
 /// at float accuracy on a double argument through the float cores (√: the double square root).
 
 #include <ctdiff/math/detail/common.hpp>
+#include <ctdiff/math/detail/scalar_ops.hpp>
 
 #include <type_traits>
 
 namespace ctdiff::math {
 
-struct wide_float {
+struct wide_float : detail::scalar_ops<wide_float> {
     double v = 0.0;
 
     constexpr wide_float() = default;
@@ -40,19 +41,6 @@ struct wide_float {
     /// Rounds once to float.
     CTDIFF_MATH_INLINE explicit constexpr operator float() const { return detail::narrow<float>(v); }
     CTDIFF_MATH_INLINE explicit constexpr operator double() const { return v; }
-
-    CTDIFF_MATH_INLINE friend constexpr wide_float operator+(wide_float a, wide_float b) { return wide_float(a.v + b.v); }
-    CTDIFF_MATH_INLINE friend constexpr wide_float operator-(wide_float a, wide_float b) { return wide_float(a.v - b.v); }
-    CTDIFF_MATH_INLINE friend constexpr wide_float operator*(wide_float a, wide_float b) { return wide_float(a.v * b.v); }
-    CTDIFF_MATH_INLINE friend constexpr wide_float operator/(wide_float a, wide_float b) { return wide_float(a.v / b.v); }
-    CTDIFF_MATH_INLINE friend constexpr wide_float operator-(wide_float a) { return wide_float(-a.v); }
-    CTDIFF_MATH_INLINE friend constexpr wide_float operator+(wide_float a) { return a; }
-    CTDIFF_MATH_INLINE friend constexpr bool operator==(wide_float a, wide_float b) { return a.v == b.v; }
-    CTDIFF_MATH_INLINE friend constexpr bool operator!=(wide_float a, wide_float b) { return a.v != b.v; }
-    CTDIFF_MATH_INLINE friend constexpr bool operator<(wide_float a, wide_float b) { return a.v < b.v; }
-    CTDIFF_MATH_INLINE friend constexpr bool operator<=(wide_float a, wide_float b) { return a.v <= b.v; }
-    CTDIFF_MATH_INLINE friend constexpr bool operator>(wide_float a, wide_float b) { return a.v > b.v; }
-    CTDIFF_MATH_INLINE friend constexpr bool operator>=(wide_float a, wide_float b) { return a.v >= b.v; }
 };
 
 } // namespace ctdiff::math

@@ -11,6 +11,7 @@
 
 #include <bit>
 #include <cstdint>
+#include <type_traits>
 
 namespace ctdiff {
 
@@ -37,7 +38,9 @@ struct abs_fn {
     /// |u| by clearing the sign bit: |−0| = +0, |NaN| = NaN.
     template <class T>
     CTDIFF_INLINE static constexpr T eval(T u) {
-        if constexpr (sizeof(T) == 4) {
+        if constexpr (std::is_class_v<T>) { // math::wide_float, math::fast_float: on the value they wrap
+            return T(eval(u.v));
+        } else if constexpr (sizeof(T) == 4) {
             return std::bit_cast<T>(std::bit_cast<std::uint32_t>(u) & 0x7fffffffu);
         } else {
             return std::bit_cast<T>(std::bit_cast<std::uint64_t>(u) & 0x7fffffffffffffffull);
