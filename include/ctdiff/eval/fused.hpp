@@ -8,7 +8,7 @@
 ///     auto k = ctdiff::fused(f, d(f, x), d<2>(f, x));   // f, f′, f″ of x
 ///     k(xs, ys, dys, d2ys);                                // any contiguous float/double arrays
 ///     k(xs, ys, dys, d2ys, ctdiff::params{0.01f});         // with α = parameter<0> = 0.01
-///     k(xs, ys, dys, d2ys, ctdiff::fast);                  // float arithmetic, fast e^x, σ, tanh (a few ULP)
+///     k(xs, ys, dys, d2ys, ctdiff::fast);                  // float arithmetic, fast e^x, σ, tanh, φ, Φ (a few ULP)
 ///
 /// `ctdiff::kernel<N>(e...)` is the same for expressions of N variables (variable<i> reads input i);
 /// the backward kernels of eval/backward.hpp are built on it.
@@ -32,8 +32,9 @@
 /// ctdiff::math; the kernel forms' bounds are stated in eval/lower.hpp. A float kernel of a
 /// formula with a function in it computes in double (compute_type_t, math::wide_float) and rounds
 /// each output once to float. `k(xs, ys, ctdiff::fast)` computes a float kernel in float
-/// arithmetic with fast e^x, σ, tanh, sech instead (math/fast_float.hpp: 2–3× faster, errors of a
-/// few ULP that docs/kernels.md lists per activation); double kernels ignore it. `k.at(...)` evaluates the
+/// arithmetic with fast e^x, σ, tanh, sech, φ, Φ instead (math/fast_float.hpp: 2.5–6× faster,
+/// errors that docs/kernels.md lists per activation); double kernels ignore it. A user's function
+/// tag used in a fast kernel must accept math::fast_float in its eval. `k.at(...)` evaluates the
 /// same DAG for one element (constexpr), the reference the fuzz harness compares against.
 
 #include <ctdiff/core/node.hpp>
