@@ -39,16 +39,9 @@
 
 namespace ctdiff::math {
 
-struct fast_float : detail::scalar_ops<fast_float> {
-    float v = 0.0f;
-
-    constexpr fast_float() = default;
-    template <class U>
-        requires std::is_arithmetic_v<U>
-    CTDIFF_MATH_INLINE explicit constexpr fast_float(U u) : v(static_cast<float>(u)) {}
-
+struct fast_float : detail::scalar_ops<fast_float, float> {
+    using scalar_ops::scalar_ops;
     CTDIFF_MATH_INLINE explicit constexpr operator float() const { return v; }
-    CTDIFF_MATH_INLINE explicit constexpr operator double() const { return v; }
 };
 
 /// c ? a : b on the bits.

@@ -30,17 +30,10 @@
 
 namespace ctdiff::math {
 
-struct wide_float : detail::scalar_ops<wide_float> {
-    double v = 0.0;
-
-    constexpr wide_float() = default;
-    template <class U>
-        requires std::is_arithmetic_v<U>
-    CTDIFF_MATH_INLINE explicit constexpr wide_float(U u) : v(static_cast<double>(u)) {}
-
+struct wide_float : detail::scalar_ops<wide_float, double> {
+    using scalar_ops::scalar_ops;
     /// Rounds once to float.
     CTDIFF_MATH_INLINE explicit constexpr operator float() const { return detail::narrow<float>(v); }
-    CTDIFF_MATH_INLINE explicit constexpr operator double() const { return v; }
 };
 
 } // namespace ctdiff::math
