@@ -1,4 +1,4 @@
-// expect: a function tag's eval must also accept ctdiff::math::wide_float
+// expect: a function tag's eval must also accept ctdiff::math::wide_float and math::fast_float
 // A user's function tag whose eval takes only float and double: float formulas are computed in
 // math::wide_float (core/node.hpp, compute_type_t), so building an application says so at once.
 #include <ctdiff/core.hpp>

@@ -8,7 +8,7 @@
 /// | member | meaning |
 /// |---|---|
 /// | `name`, `latex` | how it prints |
-/// | `eval(T u)` | its value, through ctdiff::math (constexpr, vectorizable), for T = float, double, long double and math::wide_float (what a float formula computes in: write eval as a template on T) |
+/// | `eval(T u)` | its value, through ctdiff::math (constexpr, vectorizable), for T = float, double, long double, math::wide_float and math::fast_float (what a float formula computes in, by default and in a kernel called with ctdiff::fast: write eval as a template on T) |
 /// | `derivative(U)` | d/du as an expression of u (what `d` uses: the stable, readable rule) |
 /// | `definition(U)` | optional: the function in terms of exp, log, erf, powers and arithmetic; the algebra expands it to prove identities, and a static test proves `derivative` agrees with differentiating `definition` |
 /// | `at_zero` | optional: the exact value at 0, folded by the constructor |
@@ -65,10 +65,10 @@ concept has_value_at_zero = requires { F::at_zero; };
 /// The constructor every function's builder uses: folds F(0) when its value is exact.
 template <Function F, Expression A>
 constexpr auto make_apply(A) {
-    static_assert(requires { F::eval(math::wide_float(1.0)); },
-                  "ctdiff: a function tag's eval must also accept ctdiff::math::wide_float, the type a float formula "
-                  "is computed in: write it as template <class T> static constexpr T eval(T u), with ctdiff::math "
-                  "functions and T(...) constants");
+    static_assert(requires { F::eval(math::wide_float(1.0)); } && requires { F::eval(math::fast_float(1.0f)); },
+                  "ctdiff: a function tag's eval must also accept ctdiff::math::wide_float and math::fast_float, the "
+                  "types a float formula is computed in: write it as template <class T> static constexpr T eval(T u), "
+                  "with ctdiff::math functions and T(...) constants");
     if constexpr (is_constant_v<A> && has_value_at_zero<F>) {
         if constexpr (A::value == ratio{0}) {
             return constant<F::at_zero>{};
