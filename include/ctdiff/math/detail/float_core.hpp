@@ -134,12 +134,19 @@ CTDIFF_MATH_INLINE constexpr double sigmoid(double x) {
     return sel(is_nan(x), x, q);
 }
 
-/// tanh x = t/(t + 2), t = e^{2|x|} − 1 (no cancellation near 0), sign restored; |x| clamped at
-/// 22 (tanh rounds to 1 in double from 19.1).
+/// tanh |x| = (1 − e²)/(1 + e²) = −m(1 + e)/(1 + e²), e = e^{−|x|}, m = e − 1 = 2^k·p + (2^k − 1)
+/// (−1 from k < −60 on), both from one reduction of −|x| (no cancellation near 0: k = 0 there and
+/// m = p), sign restored; |x| clamped at 746. e is computed exactly as sigmoid, sech and softplus
+/// compute it, so where tanh and sech² are both needed (tanh's f and f′, in a kernel) the
+/// compiler evaluates the reduction once.
 CTDIFF_MATH_INLINE constexpr double tanh(double x) {
     CTDIFF_MATH_STRICT
-    const double t = expm1_value(2.0 * min(fabs(finite(x)), 22.0));
-    return sel(is_nan(x), x, copysign(t / (t + 2.0), x));
+    const double a = min(fabs(finite(x)), 746.0);
+    const exp_parts q = exp_split(-a);
+    const double e = scale(1.0 + q.m, q.k); // = exp_value(−a)
+    const double p = pow2(max(q.k, -60.0));
+    const double m = sel(q.k < -60.0, -1.0, p * q.m + (p - 1.0));
+    return sel(is_nan(x), x, copysign(-m * (1.0 + e) / (1.0 + e * e), x));
 }
 
 /// sech x = 2e/(1 + e²), e = e^{−|x|} (|x| clamped at 746: e is 0).
