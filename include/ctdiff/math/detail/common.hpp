@@ -11,8 +11,9 @@
 ///   division, no calls (CTDIFF_MATH_INLINE): a loop over these functions vectorizes.
 /// - No NaN or ∞ is computed, only selected (constant evaluation rejects such arithmetic): see
 ///   finite() and narrow().
-/// - FMA policy: no fused multiply-add (one exception: the double sqrt's rounding test, whose
-///   result is the correctly rounded √ with or without it, sqrt_core.hpp). Every a·b + c rounds twice, at compile time and at
+/// - FMA policy: no fused multiply-add (exceptions: the double sqrt's rounding test, whose result
+///   is the correctly rounded √ with or without it, sqrt_core.hpp; the fast mode's run-time-only
+///   functions, fast_core.hpp). Every a·b + c rounds twice, at compile time and at
 ///   run time, so both give the same bits. Clang's default (-ffp-contract=on) would fuse within
 ///   an expression: each function body opens with CTDIFF_MATH_STRICT (`#pragma clang fp
 ///   contract(off)`). GCC 12 contracts by default in C++ even with -std=c++20 and has no pragma
