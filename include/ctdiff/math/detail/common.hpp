@@ -158,21 +158,29 @@ CTDIFF_MATH_INLINE constexpr dd two_sum(double a, double b) {
     return {s, e};
 }
 
-/// Dekker's product without FMA (Veltkamp split): p + e == a·b exactly, p = fl(a·b), for
-/// |a|, |b| < 2^995 (the split multiplies by 2^27 + 1).
-CTDIFF_MATH_INLINE constexpr dd two_prod(double a, double b) {
+/// a = h + l exactly, h and l of at most 26 significant bits each, for finite a: h is a rounded
+/// to 26 bits on the bits (add half of the 27 cleared bits, then clear them; a carry into the
+/// exponent is a power of two, still exact), l = a − h (exact: |l| ≤ 2^26 ulp(a)). The split is
+/// done with integer operations, so floating-point contraction cannot change it (Veltkamp's
+/// split c − (c − a) can be fused), and it cannot overflow.
+CTDIFF_MATH_INLINE constexpr dd split26(double a) {
     CTDIFF_MATH_STRICT
-    constexpr double split = 134217729.0; // 2^27 + 1
-    const double ca = split * a;
-    const double ah = ca - (ca - a);
-    const double al = a - ah;
-    const double cb = split * b;
-    const double bh = cb - (cb - b);
-    const double bl = b - bh;
-    const double p = a * b;
-    const double e = ((ah * bh - p) + ah * bl + al * bh) + al * bl;
-    return {p, e};
+    const double h = std::bit_cast<double>((std::bit_cast<u64>(a) + 0x4000000ull) & 0xfffffffff8000000ull);
+    return {h, a - h};
 }
+
+/// Dekker's product from split factors (split26): p + e == a·b exactly, p = fl(a·b) (every partial
+/// product of 26-bit halves is exact, and so are the sums), while no partial product underflows.
+/// A caller multiplying one factor several times splits it once.
+CTDIFF_MATH_INLINE constexpr dd exact_product(double a, dd as, double b, dd bs) {
+    CTDIFF_MATH_STRICT
+    const double p = a * b;
+    return {p, ((as.hi * bs.hi - p) + as.hi * bs.lo + as.lo * bs.hi) + as.lo * bs.lo};
+}
+
+/// Dekker's product without FMA: p + e == a·b exactly, p = fl(a·b), for finite a·b whose partial
+/// products do not underflow.
+CTDIFF_MATH_INLINE constexpr dd two_prod(double a, double b) { return exact_product(a, split26(a), b, split26(b)); }
 
 /// (n_hi + n_lo)/(d_hi + d_lo) rounded about once (|n_lo| ≤ ulp(n_hi), |d_lo| ≤ ulp(d_hi)):
 /// q0 = n_hi/d_hi, then one correction from the exact residual n_hi − q0·d_hi.

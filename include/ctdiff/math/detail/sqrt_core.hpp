@@ -38,28 +38,9 @@ CTDIFF_MATH_INLINE constexpr double rsqrt_step(double m, double r) {
     return r * (1.5 - 0.5 * m * r * r);
 }
 
-/// a = h + l exactly, h and l of at most 26 significant bits each, for finite a: h is a rounded
-/// to 26 bits on the bits (add half of the 27 cleared bits, then clear them; a carry into the
-/// exponent is a power of two, still exact), l = a − h (exact: |l| ≤ 2^26 ulp(a)). The split is
-/// done with integer operations, so floating-point contraction cannot change it (Veltkamp's
-/// split c − (c − a) can be fused).
-CTDIFF_MATH_INLINE constexpr dd split26(double a) {
-    CTDIFF_MATH_STRICT
-    const double h = std::bit_cast<double>((std::bit_cast<u64>(a) + 0x4000000ull) & 0xfffffffff8000000ull);
-    return {h, a - h};
-}
-
-/// Dekker's product from split factors: p + e == a·b exactly, p = fl(a·b) (every partial product
-/// of 26-bit halves is exact, and so are the sums; no overflow or underflow for the arguments
-/// used here, all in [1, 2]).
-CTDIFF_MATH_INLINE constexpr dd exact_product(double a, dd as, double b, dd bs) {
-    CTDIFF_MATH_STRICT
-    const double p = a * b;
-    return {p, ((as.hi * bs.hi - p) + as.hi * bs.lo + as.lo * bs.hi) + as.lo * bs.lo};
-}
-
-/// m > a·b, decided exactly, for m, a·b within a factor 2 of each other: with a·b = p + e, m − p is
-/// exact (Sterbenz), and m − p > e is a comparison of two doubles.
+/// m > a·b, decided exactly, for m, a·b within a factor 2 of each other: with a·b = p + e
+/// (exact_product, common.hpp; all factors here are in [1, 2]), m − p is exact (Sterbenz), and
+/// m − p > e is a comparison of two doubles.
 CTDIFF_MATH_INLINE constexpr bool exceeds_product(double m, double a, dd as, double b) {
     CTDIFF_MATH_STRICT
     const dd pe = exact_product(a, as, b, split26(b));
