@@ -49,46 +49,53 @@ CTDIFF_MATH_INLINE constexpr bool exceeds_product(double m, double a, dd as, dou
 
 /// √u, correctly rounded, for a finite double u > 0. With u = m·2^(2j) (sqrt_reduce):
 /// 1. r ≈ 1/√m by three Newton steps (relative error ρ < 2^-34).
-/// 2. s = m·r, then y = s + (r/2)·(m − s²) with m − s² from the exact product s² (Dekker): the
-///    correction leaves an error of about 1.5·ρ²·√m < 2^-67, so y is within 0.5 + 2^-15 ULP of √m —
-///    the correctly rounded value or its neighbour toward √m.
+/// 2. s = m·r, then y = s + (r/2)·(m − s²) with m − s² from the exact product s²: the correction
+///    leaves an error of about 1.5·ρ²·√m < 2^-67, so y is within 0.5 + 2^-15 ULP of √m — the
+///    correctly rounded value or its neighbour toward √m.
 /// 3. Tuckerman's test picks between y − ν, y and y + ν (ν = 2^-52, the ULP of [1, 2)): √m
 ///    rounds below y iff m ≤ y(y − ν), above iff m > y(y + ν). Exact, because m is a multiple of
 ///    2^-52 and y(y ± ν) of 2^-104, so m − (y ± ν/2)² = m − y(y ± ν) − ν²/4 never changes sign
 ///    from m − y(y ± ν) (and √m is never a midpoint). y = 2 (m just below 4) gives y − ν, right.
 /// 4. ·2^j: exact (√u is a normal double for every u > 0).
-/// About 70 operations, branch-free: a loop over it vectorizes. sqrt_value runs this in constant
-/// evaluation and on machines without FMA; the tests also run it at run time everywhere.
-CTDIFF_MATH_INLINE constexpr double sqrt_value_dekker(double u) {
+/// The residuals of steps 2 and 3: Fused = false, Dekker's exact products (exact_product,
+/// exceeds_product); Fused = true (run time with FMA only), one fma each — fma(−a, b, m) is m − a·b
+/// rounded once, so its sign is the exact one (rounding keeps signs and gives 0 only for an exact
+/// 0), and y's correction is as accurate. Both return the correctly rounded √u: the same bits.
+/// About 70 operations (Dekker) or 40 (fused), branch-free: a loop over it vectorizes.
+template <bool Fused>
+CTDIFF_MATH_INLINE constexpr double sqrt_rounded(double u) {
     CTDIFF_MATH_STRICT
     const sqrt_parts p = sqrt_reduce(u);
     const double r = rsqrt_step(p.m, rsqrt_step(p.m, rsqrt_step(p.m, p.r)));
     const double s = p.m * r;
-    const dd ss = split26(s);
-    const dd s2 = exact_product(s, ss, s, ss);
-    const double y = s + (0.5 * r) * ((p.m - s2.hi) - s2.lo);
-    const dd ys = split26(y);
-    const bool down = !exceeds_product(p.m, y, ys, y - sqrt_nu);
-    const bool up = exceeds_product(p.m, y, ys, y + sqrt_nu);
+    double y = 0.0;
+    bool down = false, up = false;
+    if constexpr (Fused) {
+        y = s + (0.5 * r) * __builtin_fma(-s, s, p.m);
+        down = __builtin_fma(-y, y - sqrt_nu, p.m) <= 0.0;
+        up = __builtin_fma(-y, y + sqrt_nu, p.m) > 0.0;
+    } else {
+        const dd ss = split26(s);
+        const dd s2 = exact_product(s, ss, s, ss);
+        y = s + (0.5 * r) * ((p.m - s2.hi) - s2.lo);
+        const dd ys = split26(y);
+        down = !exceeds_product(p.m, y, ys, y - sqrt_nu);
+        up = exceeds_product(p.m, y, ys, y + sqrt_nu);
+    }
     return sel(down, y - sqrt_nu, sel(up, y + sqrt_nu, y)) * pow2(p.j);
 }
 
-/// √u, correctly rounded, for a finite double u > 0: sqrt_value_dekker, except at run time on a
-/// machine with FMA (x86-64-v3 and up), where each exact residual is one fused operation:
-/// fma(−a, b, m) is m − a·b rounded once, so its sign is the exact one (rounding keeps signs and
-/// gives 0 only for an exact 0), and y's correction is as accurate. Both return the correctly
-/// rounded √u, so the bits are the same (Clang 16 cannot constant-evaluate an fma).
+/// The Dekker variant: constant evaluation, machines without FMA; the tests run it at run time
+/// everywhere.
+CTDIFF_MATH_INLINE constexpr double sqrt_value_dekker(double u) { return sqrt_rounded<false>(u); }
+
+/// √u, correctly rounded, for a finite double u > 0: the fused variant at run time on a machine
+/// with FMA (x86-64-v3 and up), the Dekker variant otherwise (Clang 16 cannot constant-evaluate
+/// an fma).
 CTDIFF_MATH_INLINE constexpr double sqrt_value(double u) {
-    CTDIFF_MATH_STRICT
 #if defined(__FMA__)
     if (!std::is_constant_evaluated()) {
-        const sqrt_parts p = sqrt_reduce(u);
-        const double r = rsqrt_step(p.m, rsqrt_step(p.m, rsqrt_step(p.m, p.r)));
-        const double s = p.m * r;
-        const double y = s + (0.5 * r) * __builtin_fma(-s, s, p.m);
-        const bool down = __builtin_fma(-y, y - sqrt_nu, p.m) <= 0.0;
-        const bool up = __builtin_fma(-y, y + sqrt_nu, p.m) > 0.0;
-        return sel(down, y - sqrt_nu, sel(up, y + sqrt_nu, y)) * pow2(p.j);
+        return sqrt_rounded<true>(u);
     }
 #endif
     return sqrt_value_dekker(u);
