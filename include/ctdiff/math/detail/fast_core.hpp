@@ -59,20 +59,25 @@ CTDIFF_MATH_INLINE exp_parts exp_split(float x) {
     return {n, k, fmadd(r * r, q, r)};
 }
 
-/// e^x (measured max 1.01 ULP): x clamped to [−104, 88.8] (NaN passes the selects), 2^k applied
-/// in two exact steps 2^k1·2^(k−k1), k1 = round(k/2), so a subnormal result rounds once more at
-/// most (gradual underflow kept), and the product overflows to +∞ by itself above ln(FLT_MAX).
-/// The exponents come from the bits of n = k + shifter and n1 = k1 + shifter: k − k1 is their
-/// integer difference. Speed: a vector with a subnormal operand or result takes a microcode assist
-/// on x86 (~20×, measured here), so arguments below −87.3 run slowly; the accurate path, which
-/// computes in double, does not.
-CTDIFF_MATH_INLINE float exp(float x) {
-    const float xc = sel(x < -104.0f, -104.0f, sel(x > 88.8f, 88.8f, x));
-    const exp_parts e = exp_split(xc);
+/// 2^(k + B)·(1 + p) for the parts of exp_split, in two exact steps 2^k1·2^(k − k1 + B),
+/// k1 = round(k/2): each factor is a normal float for k + B in [−252, 254] (B = 64: e^{−x²/2}
+/// scaled, below). The exponents come from the bits of n = k + shifter and n1 = k1 + shifter:
+/// k − k1 is their integer difference.
+template <unsigned B = 0>
+CTDIFF_MATH_INLINE float scaled(const exp_parts& e) {
     const float n1 = fmadd(e.k, 0.5f, shifter);
     const float s1 = pow2_of_shifted(n1);
-    const float s2 = std::bit_cast<float>((std::bit_cast<u32>(e.n) - std::bit_cast<u32>(n1) + 127u) << 23);
+    const float s2 = std::bit_cast<float>((std::bit_cast<u32>(e.n) - std::bit_cast<u32>(n1) + (127u + B)) << 23);
     return fmadd(e.p, s1, s1) * s2;
+}
+
+/// e^x (measured max 1.01 ULP): x clamped to [−104, 88.8] (NaN passes the selects), 2^k applied
+/// in two exact steps (scaled), so a subnormal result rounds once more at most (gradual underflow
+/// kept), and the product overflows to +∞ by itself above ln(FLT_MAX). Speed: a vector with a
+/// subnormal operand or result takes a microcode assist on x86 (~20×, measured here), so
+/// arguments below −87.3 run slowly; the accurate path, which computes in double, does not.
+CTDIFF_MATH_INLINE float exp(float x) {
+    return scaled(exp_split(sel(x < -104.0f, -104.0f, sel(x > 88.8f, 88.8f, x))));
 }
 
 /// tanh x = −m/(2 + m) with m = e^{−2|x|} − 1 = 2^k·p + (2^k − 1) (no cancellation: k = 0 near 0),
@@ -135,11 +140,7 @@ CTDIFF_MATH_INLINE float unscale64(float v) {
 /// φ and Φ scale back once, with unscale64.
 CTDIFF_MATH_INLINE float exp_minus_half_square_2p64(float a) {
     const square_parts q = exact_square(a);
-    const exp_parts e = exp_split(-0.5f * q.h); // k in [−185, 0]
-    const float n1 = fmadd(e.k, 0.5f, shifter);
-    const float s1 = pow2_of_shifted(n1);       // 2^k1, k1 = round(k/2) in [−93, 0]
-    const float s2 = std::bit_cast<float>((std::bit_cast<u32>(e.n) - std::bit_cast<u32>(n1) + (127u + 64u)) << 23);
-    const float v = fmadd(e.p, s1, s1) * s2;    // 2^(k − k1 + 64), exponent in [−29, 64]
+    const float v = scaled<64>(exp_split(-0.5f * q.h)); // k in [−185, 0]: factors 2^[−93, 0], 2^[−29, 64]
     return fmadd(v, -0.5f * q.l, v);
 }
 
