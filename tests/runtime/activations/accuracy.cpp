@@ -28,41 +28,6 @@ namespace act = ctdiff::activations;
 using ctdiff::x;
 namespace ref = activation_ref;
 
-template <class T>
-std::vector<T> sample_points(bool unit_interval) {
-    std::vector<T> pts;
-    if (unit_interval) {
-        for (int i = 1; i < 4096; ++i) pts.push_back(T(i) / T(4096));
-        for (int e = 1; e < std::numeric_limits<T>::digits; ++e) {
-            pts.push_back(std::ldexp(T(1), -e));
-            pts.push_back(T(1) - std::ldexp(T(1), -e));
-        }
-        for (int e = std::numeric_limits<T>::min_exponent - std::numeric_limits<T>::digits; e < 0; e += 3) {
-            pts.push_back(std::ldexp(T(1), e));
-        }
-        pts.push_back(T(0.5) - std::numeric_limits<T>::epsilon());
-        pts.push_back(T(0.5) + std::numeric_limits<T>::epsilon());
-        return pts;
-    }
-    for (int i = -20 * 64; i <= 20 * 64; ++i) pts.push_back(T(i) / T(64));
-    const int lo = std::numeric_limits<T>::min_exponent - std::numeric_limits<T>::digits;
-    const int hi = std::numeric_limits<T>::max_exponent - 1;
-    for (int e = lo; e <= hi; e += (e > -30 && e < 12 ? 1 : 3)) {
-        for (int j = 0; j < 8; ++j) {
-            const T v = std::ldexp(T(1) + T(j) / T(8), e);
-            if (std::isfinite(v)) {
-                pts.push_back(v);
-                pts.push_back(-v);
-            }
-        }
-    }
-    for (T v : {T(1000), T(-1000), T(0), -T(0), std::numeric_limits<T>::denorm_min(), -std::numeric_limits<T>::denorm_min(),
-                std::numeric_limits<T>::max(), -std::numeric_limits<T>::max()}) {
-        pts.push_back(v);
-    }
-    return pts;
-}
-
 template <class T, class E>
 T at(E e, T x0, T a) {
     return ctdiff::evaluate(e, ctdiff::environment<T, 1, 2>{{x0}, {a, T(1)}});
@@ -78,7 +43,7 @@ struct result {
 template <class T, class E>
 result measure(std::string_view name, int n, E e, T alpha, bool unit_interval) {
     result r;
-    for (const T t : sample_points<T>(unit_interval)) {
+    for (const T t : ref::sample_points<T>(unit_interval)) {
         const T got = at(e, t, alpha);
         const ref::num want = ref::derivative(name, n, ref::num(t), alpha);
         const long double want_ld = mpfr_get_ld(want.v, ref::rnd);
@@ -95,13 +60,7 @@ result measure(std::string_view name, int n, E e, T alpha, bool unit_interval) {
             if (r.non_finite++ == 0) r.first_bad_x = t;
             continue;
         }
-        // Away from a zero of the reference?
-        const long double tl = t;
-        const long double d = std::fabs(tl) * 0x1p-6L + 0x1p-8L;
-        const ref::num lo = ref::derivative(name, n, ref::num(tl - d), alpha);
-        const ref::num hi = ref::derivative(name, n, ref::num(tl + d), alpha);
-        const bool near_zero = ref::sgn(want) == 0 || ref::sgn(lo) != ref::sgn(want) || ref::sgn(hi) != ref::sgn(want);
-        if (near_zero || (unit_interval && (tl - d <= 0 || tl + d >= 1) && n == 2 && false)) {
+        if (ref::near_zero(name, n, t, alpha, want)) {
             continue;
         }
         const long double u = ref::ulp_error(got, want);

@@ -9,6 +9,7 @@
 #include <cmath>
 #include <limits>
 #include <string_view>
+#include <vector>
 
 namespace activation_ref {
 
@@ -142,6 +143,56 @@ long double ulp_error(T got, const num& r) {
     num diff = g - r;
     mpfr_abs(diff.v, diff.v, rnd);
     return mpfr_get_ld(diff.v, rnd) / ulp_at<T>(r);
+}
+
+/// The points the activation tests sample (accuracy.cpp; eval/fast.cpp for the fast kernels): a 1/64
+/// grid on [−20, 20], ±2ᵏ(1 + j/8) from the smallest subnormal to the largest finite value (every
+/// binade near 1, every third elsewhere), ±1000, ±0, ±denorm_min, ±max; for logit (unit_interval)
+/// a 1/4096 grid on (0, 1), 2⁻ᵏ and 1 − 2⁻ᵏ, powers of two down to the smallest subnormal, 1/2 ± ε.
+template <class T>
+std::vector<T> sample_points(bool unit_interval) {
+    std::vector<T> pts;
+    if (unit_interval) {
+        for (int i = 1; i < 4096; ++i) pts.push_back(T(i) / T(4096));
+        for (int e = 1; e < std::numeric_limits<T>::digits; ++e) {
+            pts.push_back(std::ldexp(T(1), -e));
+            pts.push_back(T(1) - std::ldexp(T(1), -e));
+        }
+        for (int e = std::numeric_limits<T>::min_exponent - std::numeric_limits<T>::digits; e < 0; e += 3) {
+            pts.push_back(std::ldexp(T(1), e));
+        }
+        pts.push_back(T(0.5) - std::numeric_limits<T>::epsilon());
+        pts.push_back(T(0.5) + std::numeric_limits<T>::epsilon());
+        return pts;
+    }
+    for (int i = -20 * 64; i <= 20 * 64; ++i) pts.push_back(T(i) / T(64));
+    const int lo = std::numeric_limits<T>::min_exponent - std::numeric_limits<T>::digits;
+    const int hi = std::numeric_limits<T>::max_exponent - 1;
+    for (int e = lo; e <= hi; e += (e > -30 && e < 12 ? 1 : 3)) {
+        for (int j = 0; j < 8; ++j) {
+            const T v = std::ldexp(T(1) + T(j) / T(8), e);
+            if (std::isfinite(v)) {
+                pts.push_back(v);
+                pts.push_back(-v);
+            }
+        }
+    }
+    for (T v : {T(1000), T(-1000), T(0), -T(0), std::numeric_limits<T>::denorm_min(), -std::numeric_limits<T>::denorm_min(),
+                std::numeric_limits<T>::max(), -std::numeric_limits<T>::max()}) {
+        pts.push_back(v);
+    }
+    return pts;
+}
+
+/// Whether t is within a relative 2⁻⁶ (plus an absolute 2⁻⁸) of a zero of f⁽ⁿ⁾ (the reference
+/// changes sign, or is 0), given want = f⁽ⁿ⁾(t): there the error is absolute (a few ε times the
+/// size of the terms) and a ULP count says nothing, so the tests leave such points out of their
+/// maxima.
+inline bool near_zero(std::string_view name, int n, long double t, long double alpha, const num& want) {
+    const long double d = std::fabs(t) * 0x1p-6L + 0x1p-8L;
+    const num lo = derivative(name, n, num(t - d), alpha);
+    const num hi = derivative(name, n, num(t + d), alpha);
+    return sgn(want) == 0 || sgn(lo) != sgn(want) || sgn(hi) != sgn(want);
 }
 
 } // namespace activation_ref
