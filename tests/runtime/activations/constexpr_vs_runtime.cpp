@@ -4,16 +4,15 @@
 // form (σ's shared-exponential form, within 3 ULP, gelu_tanh.hpp): within 64 ULP of those values
 // here — the left tail (x = −19.7, −30), where a w rounded to double cost ~700 ULP, included.
 #include <ctdiff/activations.hpp>
+#include <test_bits.hpp>
 #include <ctdiff/diff.hpp>
 #include <ctdiff/eval.hpp>
 
 #include <catch2/catch.hpp>
 
 #include <array>
-#include <bit>
 #include <cmath>
 #include <cstddef>
-#include <cstdint>
 #include <limits>
 #include <span>
 #include <vector>
@@ -37,14 +36,7 @@ constexpr std::array<T, 16> at_compile_time(E) {
     return r;
 }
 
-template <class T>
-auto bits(T v) {
-    if constexpr (sizeof(T) == 8) {
-        return std::bit_cast<std::uint64_t>(v);
-    } else {
-        return std::bit_cast<std::uint32_t>(v);
-    }
-}
+using test_support::bits;
 
 template <class T, class E>
 void check_run_time(const char* name, E e, const std::array<T, 16>& ct) {

@@ -3,26 +3,18 @@
 // optimizer cannot see (volatile), and in a loop over an array (the vectorized code).
 // NaN results only need to be NaN on both sides.
 #include "../../static/math/points.hpp"
+#include <test_bits.hpp>
 
 #include <catch2/catch.hpp>
 
-#include <bit>
 #include <cmath>
-#include <cstdint>
 #include <cstring>
 #include <string>
 #include <vector>
 
 namespace {
 
-template <class T>
-auto bits(T v) {
-    if constexpr (sizeof(T) == 8) {
-        return std::bit_cast<std::uint64_t>(v);
-    } else {
-        return std::bit_cast<std::uint32_t>(v);
-    }
-}
+using test_support::bits;
 
 template <class T>
 bool same(T a, T b) { return (std::isnan(a) && std::isnan(b)) || bits(a) == bits(b); }
