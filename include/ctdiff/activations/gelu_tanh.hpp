@@ -68,30 +68,26 @@ template <class T>
 CTDIFF_INLINE constexpr T w_plain(T v) {
     return T(2) * (sqrt2_tag::value<T>() / sqrt_pi_tag::value<T>()) * (v + T(0.044715) * (v * v * v));
 }
-struct w_hi_fn {
-    static constexpr std::string_view name = "w_hi";
-    static constexpr std::string_view latex = "w_{hi}";
+/// w_hi (Hi) and w_lo: the two parts of w(v) as function tags. In a double kernel both evaluate
+/// w_dd on the same v, which the compiler computes once.
+template <bool Hi>
+struct w_part_fn {
+    static constexpr std::string_view name = Hi ? "w_hi" : "w_lo";
+    static constexpr std::string_view latex = Hi ? "w_{hi}" : "w_{lo}";
     template <class T>
     CTDIFF_INLINE static constexpr T eval(T v) {
         if constexpr (std::is_same_v<T, double>) {
-            return math::detail::sel(math::detail::is_nan(v), v, w_dd(v).hi);
-        } else {
+            const math::detail::dd w = w_dd(v);
+            return math::detail::sel(math::detail::is_nan(v), v, Hi ? w.hi : w.lo);
+        } else if constexpr (Hi) {
             return w_plain(v);
-        }
-    }
-};
-struct w_lo_fn {
-    static constexpr std::string_view name = "w_lo";
-    static constexpr std::string_view latex = "w_{lo}";
-    template <class T>
-    CTDIFF_INLINE static constexpr T eval(T v) {
-        if constexpr (std::is_same_v<T, double>) {
-            return math::detail::sel(math::detail::is_nan(v), v, w_dd(v).lo);
         } else {
             return T(0) * v; // NaN stays NaN
         }
     }
 };
+using w_hi_fn = w_part_fn<true>;
+using w_lo_fn = w_part_fn<false>;
 } // namespace gelu_tanh_detail
 
 /// The gate g(v) = σ(w(v)), w(v) = 2√(2/π)(v + 0.044715v³) = 2u: GELU_tanh = x·g(x). A function
