@@ -97,27 +97,22 @@ void check(K k, const std::vector<std::vector<T>>& in, const std::array<T, NP>& 
     constexpr std::size_t ni = K::inputs, no = K::outputs;
     const std::size_t n = in[0].size();
     std::vector<std::vector<T>> out(no, std::vector<T>(n));
-    auto call = [&](auto& o) {
+    // The kernel on inputs ins and outputs o (the same vectors for the in-place call).
+    auto run_on = [&](auto& ins, auto& o) {
         [&]<std::size_t... I, std::size_t... O>(std::index_sequence<I...>, std::index_sequence<O...>) {
             if constexpr (NP == 0) {
-                k(in[I]..., o[O]..., Mode{});
+                k(ins[I]..., o[O]..., Mode{});
             } else {
-                k(in[I]..., o[O]..., [&]<std::size_t... J>(std::index_sequence<J...>) { return params{p[J]...}; }(
-                                        std::make_index_sequence<NP>{}), Mode{});
-            }
-        }(std::make_index_sequence<ni>{}, std::make_index_sequence<no>{});
-    };
-    call(out);
-    if (in_place && no <= ni) { // output o written over input o: same results
-        std::vector<std::vector<T>> io(in);
-        [&]<std::size_t... I, std::size_t... O>(std::index_sequence<I...>, std::index_sequence<O...>) {
-            if constexpr (NP == 0) {
-                k(io[I]..., io[O]..., Mode{});
-            } else {
-                k(io[I]..., io[O]..., [&]<std::size_t... J>(std::index_sequence<J...>) { return params{p[J]...}; }(
+                k(ins[I]..., o[O]..., [&]<std::size_t... J>(std::index_sequence<J...>) { return params{p[J]...}; }(
                                           std::make_index_sequence<NP>{}), Mode{});
             }
         }(std::make_index_sequence<ni>{}, std::make_index_sequence<no>{});
+    };
+    auto call = [&](auto& o) { run_on(in, o); };
+    call(out);
+    if (in_place && no <= ni) { // output o written over input o: same results
+        std::vector<std::vector<T>> io(in);
+        run_on(io, io);
         for (std::size_t o = 0; o < no; ++o) {
             if (n > 0 && std::memcmp(io[o].data(), out[o].data(), n * sizeof(T)) != 0) {
                 fail("in place differs from out of place", 0, 0, 0);
