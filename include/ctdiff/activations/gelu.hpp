@@ -15,15 +15,27 @@
 ///   At ±∞ the pieces are the limits (detail/tails.hpp).
 
 #include <ctdiff/activations/detail/tails.hpp>
+#include <ctdiff/activations/detail/zero_series_data.hpp>
 #include <ctdiff/core/constant.hpp>
 #include <ctdiff/core/functions/normal.hpp>
 #include <ctdiff/core/operators.hpp>
 #include <ctdiff/core/variable.hpp>
 
+#include <string_view>
+#include <tuple>
+
 namespace ctdiff::activations {
 
+/// The refined evaluation of f, f′, f″ near the zeros of f′ and f″ (detail/zero_series.hpp).
+struct gelu_spec {
+    static constexpr std::string_view names[] = {"gelu", "gelu′", "gelu″"};
+    template <class U>
+    static constexpr auto formula(U) { return U{} * norm_cdf(U{}); }
+    static constexpr auto zeros = std::tuple{detail::no_zeros, detail::zero_data::gelu_1, detail::zero_data::gelu_2};
+};
+
 /// x·Φ(x), with its limits at ±∞.
-inline constexpr auto gelu = detail::tails(x, zero, x * norm_cdf(x), x);
+inline constexpr auto gelu = detail::tails(x, zero, detail::refined<gelu_spec>, x);
 
 /// The formula without the guard at ±∞.
 inline constexpr auto gelu_formula = x * norm_cdf(x);

@@ -23,6 +23,7 @@
 ///   At ±∞ the pieces are the limits (detail/tails.hpp).
 
 #include <ctdiff/activations/detail/tails.hpp>
+#include <ctdiff/activations/detail/zero_series_data.hpp>
 #include <ctdiff/core/constant.hpp>
 #include <ctdiff/core/functions/hyperbolic.hpp>
 #include <ctdiff/core/functions/sigmoid.hpp>
@@ -33,6 +34,7 @@
 #include <ctdiff/math/sigmoid.hpp>
 
 #include <string_view>
+#include <tuple>
 #include <type_traits>
 
 namespace ctdiff::activations {
@@ -141,8 +143,16 @@ private:
 /// g(x) = σ(2√(2/π)(x + 0.044715x³)), with w in double-double.
 inline constexpr auto gelu_tanh_gate = ctdiff::detail::make_apply<gelu_tanh_gate_fn>(x);
 
+/// The refined evaluation of f, f′, f″ near the zeros of f′ and f″ (detail/zero_series.hpp).
+struct gelu_tanh_spec {
+    static constexpr std::string_view names[] = {"gelu_tanh", "gelu_tanh′", "gelu_tanh″"};
+    template <class U>
+    static constexpr auto formula(U) { return U{} * ctdiff::detail::make_apply<gelu_tanh_gate_fn>(U{}); }
+    static constexpr auto zeros = std::tuple{detail::no_zeros, detail::zero_data::gelu_tanh_1, detail::zero_data::gelu_tanh_2};
+};
+
 /// x·σ(2√(2/π)(x + 0.044715x³)) = x/2·(1 + tanh(√(2/π)(x + 0.044715x³))), with its limits at ±∞.
-inline constexpr auto gelu_tanh = detail::tails(x, zero, x * gelu_tanh_gate, x);
+inline constexpr auto gelu_tanh = detail::tails(x, zero, detail::refined<gelu_tanh_spec>, x);
 
 /// The published formula, as written (unstable in the left tail; for the proofs and the tests).
 inline constexpr auto gelu_tanh_formula =

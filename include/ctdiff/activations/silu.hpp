@@ -14,15 +14,27 @@
 ///   the pieces: x·σ(βx) → x where βx → +∞). β = 0 gives x/2 except at ±∞ (NaN).
 
 #include <ctdiff/activations/detail/tails.hpp>
+#include <ctdiff/activations/detail/zero_series_data.hpp>
 #include <ctdiff/core/constant.hpp>
 #include <ctdiff/core/functions/sigmoid.hpp>
 #include <ctdiff/core/operators.hpp>
 #include <ctdiff/core/variable.hpp>
 
+#include <string_view>
+#include <tuple>
+
 namespace ctdiff::activations {
 
+/// The refined evaluation of f, f′, f″ near the zeros of f′ and f″ (detail/zero_series.hpp).
+struct silu_spec {
+    static constexpr std::string_view names[] = {"silu", "silu′", "silu″"};
+    template <class U>
+    static constexpr auto formula(U) { return U{} * ctdiff::sigmoid(U{}); }
+    static constexpr auto zeros = std::tuple{detail::no_zeros, detail::zero_data::silu_1, detail::zero_data::silu_2};
+};
+
 /// x·σ(x), with its limits at ±∞.
-inline constexpr auto silu = detail::tails(x, zero, x * ctdiff::sigmoid(x), x);
+inline constexpr auto silu = detail::tails(x, zero, detail::refined<silu_spec>, x);
 
 /// x·σ(βx), with its limits at ±∞.
 inline constexpr auto swish = detail::tails(beta * x, zero, x * ctdiff::sigmoid(beta * x), x);

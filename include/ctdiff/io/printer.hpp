@@ -171,6 +171,12 @@ struct printer<parameter<I>> : plain_rule {
     }
 };
 
+/// A tag with a member `shown(U)` prints as that expression (the catalogue's refined
+/// activations print as their formula, activations/detail/zero_series.hpp).
+template <class F, class A>
+    requires requires { F::shown(A{}); }
+struct printer<apply<F, A>> : printer<decltype(F::shown(A{}))> {};
+
 template <class F, class A>
 struct printer<apply<F, A>> : plain_rule {
     static constexpr int prec(notation) { return lv_atom; }

@@ -1,0 +1,231 @@
+#ifndef CTDIFF_ACTIVATIONS_DETAIL_ZERO_SERIES_HPP
+#define CTDIFF_ACTIVATIONS_DETAIL_ZERO_SERIES_HPP
+
+/// \file
+/// Private to ctdiff/activations. Full relative accuracy in double near the zeros of a
+/// derivative whose formula is a sum that cancels there.
+///
+/// The problem: SiLU′ = σ(x) + x·σ(x)σ(−x) is 0 at x₀ ≈ −1.2785, where its two terms are ≈ ±0.22.
+/// Each term is within an ULP or two, so the sum is within a few ULP of *the terms*: its
+/// relative error grows like Σ|terms|/|value| ∝ 1/|x − x₀| (31 ULP 0.02 from x₀, unbounded at
+/// it). float is computed in double (core/node.hpp) and does not see it; double has no wider type.
+///
+/// The remedy, for each such zero of f⁽ⁿ⁾ (SiLU, Mish, GELU, GELU-tanh; n = 1, 2): on the window
+/// around x₀ where the cancellation exceeds 3, f⁽ⁿ⁾(x₀ + t) = t·q(t) with q a polynomial fitted to
+/// a relative 2⁻⁵⁸ (tools/zero_series.py, mpmath; data in zero_series_data.hpp), evaluated at
+/// t = (x − x₀,hi) − x₀,lo: the first difference is exact (Sterbenz: x is within a factor 2 of x₀
+/// on every window), the second rounds once, so t·q(t) keeps its relative accuracy down to the
+/// zero itself. Outside the window the formula is used as derived (within ~3× its terms' error).
+///
+/// How it enters the expressions: the activation's formula is a function tag `refined_fn<Spec, 0>`
+/// whose derivative is `refined_fn<Spec, 1>`, then `<Spec, 2>`; each one's value is its
+/// formula `d<n>(Spec::formula)` (also its `definition` for the prover, and what it prints as)
+/// except on the windows, where it is the series. Orders past the last refined one are the plain
+/// derivatives. Kernels see the formula and the series as nodes (kernel_form below), so the
+/// formula's σ and exp are still shared with f and the other outputs. double and float (computed
+/// in double) use the series; fast_float and long double keep the formula (the window test is
+/// the constant "outside" there, which folds away).
+
+#include <ctdiff/core/constant.hpp>
+#include <ctdiff/core/function.hpp>
+#include <ctdiff/core/node.hpp>
+#include <ctdiff/core/select.hpp>
+#include <ctdiff/core/variable.hpp>
+#include <ctdiff/diff/derivative.hpp>
+#include <ctdiff/eval/lower.hpp>
+#include <ctdiff/math/detail/common.hpp>
+#include <ctdiff/math/wide_float.hpp>
+
+#include <array>
+#include <cstddef>
+#include <string_view>
+#include <tuple>
+#include <type_traits>
+#include <utility>
+
+namespace ctdiff::activations::detail {
+
+/// f⁽ⁿ⁾(x₀ + t) = t·(c[0] + c[1]t + … + c[D−1]t^{D−1}) for t ∈ [t_lo, t_hi], x₀ = x0_hi + x0_lo.
+template <std::size_t D>
+struct zero_series {
+    double x0_hi, x0_lo, t_lo, t_hi;
+    std::size_t degree; // D, repeated in the data for the reader
+    std::array<double, D> c;
+};
+
+/// The zeros of one derivative; Even: the derivative is even and the one series (at x₀ > 0) is
+/// evaluated at |x|.
+template <bool Even, std::size_t... D>
+struct zero_set {
+    static constexpr bool even = Even;
+    std::tuple<zero_series<D>...> zeros;
+};
+
+/// No zero to refine (f itself, and orders whose formula does not cancel).
+inline constexpr zero_set<false> no_zeros{};
+
+template <std::size_t D, std::size_t... I>
+CTDIFF_INLINE constexpr double horner(const zero_series<D>& s, double t, std::index_sequence<I...>) {
+    CTDIFF_MATH_STRICT
+    double p = s.c[D - 1];
+    ((p = p * t + s.c[D - 2 - I]), ...);
+    return p;
+}
+
+/// t = x − x₀ when x is on the series' window, and NaN-free 0 elsewhere (so that no ∞ or NaN is
+/// computed, core/math rules), with whether it is.
+struct window_t {
+    double t;
+    bool in;
+};
+template <std::size_t D>
+CTDIFF_INLINE constexpr window_t window(const zero_series<D>& s, double u) {
+    CTDIFF_MATH_STRICT
+    namespace m = math::detail;
+    const double t = (m::finite(u) - s.x0_hi) - s.x0_lo;
+    const bool in = !m::is_nan(u) & (t >= s.t_lo) & (t <= s.t_hi); // & not &&: no branch in a loop
+    return {m::sel(in, t, 0.0), in};
+}
+
+/// Whether v is on one of the windows of Z (as 0 or 1: a node's value).
+template <class Z>
+CTDIFF_INLINE constexpr double on_window(const Z& z, double v) {
+    const double u = Z::even ? math::detail::fabs(v) : v;
+    const bool in = std::apply([u](const auto&... s) { return ((unsigned(window(s, u).in) | ... | 0u) != 0u); }, z.zeros);
+    return math::detail::sel(in, 1.0, 0.0);
+}
+
+/// The series' value at v (0 off the windows).
+template <class Z>
+CTDIFF_INLINE constexpr double series_value(const Z& z, double v) {
+    CTDIFF_MATH_STRICT
+    const double u = Z::even ? math::detail::fabs(v) : v;
+    double r = 0.0;
+    std::apply(
+        [&](const auto&... s) {
+            ((r = math::detail::sel(window(s, u).in,
+                                    window(s, u).t * horner(s, window(s, u).t,
+                                                            std::make_index_sequence<std::tuple_size_v<decltype(s.c)> - 1>{}),
+                                    r)),
+             ...);
+        },
+        z.zeros);
+    return r;
+}
+
+/// The types that use the series: double, and math::wide_float (double arithmetic: a float
+/// evaluation, whose x can lie within 10⁻¹² of a zero, where the cancellation is 2³⁰ and more).
+/// fast_float (ctdiff::fast) and long double keep the formula.
+template <class T>
+inline constexpr bool uses_series = std::is_same_v<T, double> || std::is_same_v<T, math::wide_float>;
+
+template <class T>
+CTDIFF_INLINE constexpr double as_double(T v) {
+    if constexpr (std::is_same_v<T, double>) {
+        return v;
+    } else {
+        return v.v;
+    }
+}
+
+/// The window test and the series as function tags (in a type that does not use the series,
+/// the constants "off" and 0, which fold away).
+template <class Spec, std::size_t N>
+struct on_window_fn {
+    static constexpr std::string_view name = "on_window";
+    static constexpr std::string_view latex = "\\operatorname{on\\_window}";
+    template <class T>
+    CTDIFF_INLINE static constexpr T eval(T v) {
+        if constexpr (uses_series<T>) {
+            return T(on_window(std::get<N>(Spec::zeros), as_double(v)));
+        } else {
+            return T(0);
+        }
+    }
+};
+template <class Spec, std::size_t N>
+struct series_fn {
+    static constexpr std::string_view name = "zero_series";
+    static constexpr std::string_view latex = "\\operatorname{zero\\_series}";
+    template <class T>
+    CTDIFF_INLINE static constexpr T eval(T v) {
+        if constexpr (uses_series<T>) {
+            return T(series_value(std::get<N>(Spec::zeros), as_double(v)));
+        } else {
+            return T(0);
+        }
+    }
+};
+
+/// f⁽ᴺ⁾ of Spec's activation, refined near its zeros (see the file comment). Spec provides
+/// `name` (e.g. "silu"), `formula(U)` (the activation of U = x) and `zeros`, a tuple of zero_sets
+/// for the orders 0, 1, … it refines (no_zeros where there is nothing to refine).
+template <class Spec, std::size_t N>
+struct refined_fn {
+    static constexpr std::size_t orders = std::tuple_size_v<std::remove_cvref_t<decltype(Spec::zeros)>>;
+    static constexpr std::string_view name = Spec::names[N];
+    static constexpr std::string_view latex = Spec::names[N];
+
+    /// The formula, d<N>(Spec::formula(x)).
+    template <class U>
+    static constexpr auto formula(U) {
+        static_assert(std::is_same_v<U, variable<0>>, "ctdiff: a catalogue activation's refined form applies to x only");
+        if constexpr (N == 0) {
+            return Spec::formula(x);
+        } else {
+            return d<N>(Spec::formula(x), x);
+        }
+    }
+    template <class U>
+    static constexpr auto definition(U) { return formula(U{}); }
+    /// What it prints as: its formula.
+    template <class U>
+    static constexpr auto shown(U) { return formula(U{}); }
+    template <class U>
+    static constexpr auto derivative(U) {
+        if constexpr (N + 1 < orders) {
+            return ctdiff::detail::make_apply<refined_fn<Spec, N + 1>>(U{});
+        } else {
+            return d<N + 1>(Spec::formula(x), x);
+        }
+    }
+    template <class T>
+    CTDIFF_INLINE static constexpr T eval(T v) {
+        using P = decltype(formula(x));
+        const T plain = P::eval(environment<T, 1, 0>{{v}, {}});
+        if constexpr (uses_series<T>) {
+            const auto& z = std::get<N>(Spec::zeros);
+            const double u = as_double(v);
+            return T(math::detail::sel(on_window(z, u) != 0.0, series_value(z, u), as_double(plain)));
+        } else {
+            return plain;
+        }
+    }
+};
+
+/// f of Spec's activation at x, as the first of its refined derivatives.
+template <class Spec>
+inline constexpr auto refined = ctdiff::detail::make_apply<refined_fn<Spec, 0>>(x);
+
+} // namespace ctdiff::activations::detail
+
+/// Kernels: the formula's own nodes (shared with the other outputs), and on the windows the series.
+template <class Spec, std::size_t N>
+struct ctdiff::eval::kernel_form<ctdiff::activations::detail::refined_fn<Spec, N>> {
+    template <class A>
+    struct make {
+        static_assert(std::is_same_v<A, variable<0>>, "ctdiff: a catalogue activation's refined form applies to x only");
+        using F = activations::detail::refined_fn<Spec, N>;
+        using plain = lowered_t<decltype(F::formula(A{}))>;
+        static constexpr bool refines = std::tuple_size_v<decltype(std::get<N>(Spec::zeros).zeros)> != 0;
+        using type = std::conditional_t<
+            refines,
+            select_node<comparison<greater_op, apply<activations::detail::on_window_fn<Spec, N>, A>, constant<ratio{0}>>,
+                        apply<activations::detail::series_fn<Spec, N>, A>, plain>,
+            plain>;
+    };
+    template <class A>
+    using of = typename make<A>::type;
+};
+
+#endif
