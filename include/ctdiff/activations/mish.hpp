@@ -7,28 +7,106 @@
 /// - Domain ℝ; smooth. Mish(−∞) = 0, Mish(+∞) = +∞; minimum ≈ −0.3088 at x ≈ −1.1924.
 /// - Derivatives: Mish' = tanh(sp) + x·sech²(sp)·σ(x), sp = softplus(x);
 ///   Mish'' = 2sech²(sp)σ + x·sech²(sp)·(σσ̄ − 2tanh(sp)σ²).
-/// - Stability: softplus evaluated stably (ctdiff::math::softplus), tanh' as sech² (no 1 − tanh²),
-///   σ' as σ(x)σ(−x). In the left tail softplus(x) ≈ eˣ and tanh(eˣ) ≈ eˣ keep their relative
-///   accuracy, so Mish ≈ xeˣ does too. At ±∞ the pieces are the limits (detail/tails.hpp).
+/// - Stability: tanh(softplus(x)) and sech(softplus(x)) are function tags evaluated from
+///   e = exp(−|x|) alone, with E = 1 + eˣ: tanh(sp) = (E² − 1)/(E² + 1), sech(sp) = 2E/(E² + 1),
+///   that is (all terms positive, no cancellation, no overflow)
+///
+///       x ≥ 0:  tanh(sp) = (1 + 2e)/(1 + 2e + 2e²),   sech(sp) = 2e(1 + e)/((1 + e)² + e²)
+///       x < 0:  tanh(sp) = e(2 + e)/(2 + 2e + e²),    sech(sp) = 2(1 + e)/(2 + 2e + e²)
+///
+///   Through softplus, sech(sp(x)) ≈ 2e^{−sp} passed sp's rounding on multiplied by sp ≈ x: 30 ULP
+///   in Mish″ at x ≈ 20. The kernels use the same forms as nodes on σ's exp(−|x|), so f, f′, f″
+///   cost one exp. tanh′ = sech², σ′ = σ(x)σ(−x) (no 1 − tanh², no σ − σ²); in the left tail
+///   tanh(sp) ≈ eˣ keeps its relative accuracy, so Mish ≈ xeˣ does too. At ±∞ the pieces are the
+///   limits (detail/tails.hpp).
 
 #include <ctdiff/activations/detail/tails.hpp>
 #include <ctdiff/activations/detail/zero_series_data.hpp>
 #include <ctdiff/core/constant.hpp>
 #include <ctdiff/core/functions/hyperbolic.hpp>
+#include <ctdiff/core/functions/sigmoid.hpp>
 #include <ctdiff/core/functions/softplus.hpp>
 #include <ctdiff/core/operators.hpp>
 #include <ctdiff/core/variable.hpp>
+#include <ctdiff/eval/lower.hpp>
+#include <ctdiff/math/exp.hpp>
+#include <ctdiff/math/softplus.hpp>
+#include <ctdiff/math/tanh.hpp>
+#include <ctdiff/math/select.hpp>
 
 #include <string_view>
 #include <tuple>
 
 namespace ctdiff::activations {
 
+namespace mish_detail {
+/// sech(softplus(v)) for v ≥ 0 from e = exp(−v): 2e(1 + e)/((1 + e)² + e²) (the file comment).
+template <class T>
+CTDIFF_INLINE constexpr T sech_softplus_right(T v) {
+    const T e0 = math::exp(-math::select(v >= T(0), v, T(0)));
+    const T e = math::select(math::is_nan(e0), T(0), e0); // NaN: computed on 0, selected by the caller
+    // 2e(1 + e)/(1 + 2e + 2e²) = 2e·(1 − q), q = e(1 + 2e)/(1 + 2e + 2e²) ≤ 0.14: q's rounding
+    // reaches the result times q/(1 − q) ≤ 0.16, so the product 2e·(1 − q) is within e's error
+    // plus about one ULP (the direct quotient rounds five times).
+    const T q = e * (T(1) + T(2) * e) / (T(1) + T(2) * e * (T(1) + e));
+    return T(2) * e * (T(1) - q);
+}
+/// The tags' values. tanh(softplus(v)) and, for v < 2, sech(softplus(v)) as the two functions
+/// (each within an ULP: the most accurate there, sp ≤ 2.2 amplifies sp's rounding by ≤ 2.2); for
+/// v ≥ 2 sech(sp) from exp(−v), where sp ≈ v would amplify it by v (30 ULP in Mish″ at 20).
+template <bool Tanh, class T>
+CTDIFF_INLINE constexpr T of_softplus(T v) {
+    if constexpr (Tanh) {
+        return math::tanh(math::softplus(v));
+    } else {
+        return math::select(v >= T(2), sech_softplus_right(v), math::sech(math::softplus(v)));
+    }
+}
+template <bool Tanh>
+struct softplus_kernel_form; // the kernels' forms (end of file)
+} // namespace mish_detail
+
+struct sech_softplus_fn;
+
+/// tanh(softplus(u)), evaluated from exp(−|u|) (see above).
+struct tanh_softplus_fn {
+    static constexpr std::string_view name = "tanh_softplus";
+    static constexpr std::string_view latex = "\\operatorname{tanh\\_softplus}";
+    template <class T>
+    CTDIFF_INLINE static constexpr T eval(T u) { return mish_detail::of_softplus<true>(u); }
+    template <class U>
+    static constexpr auto derivative(U); // sech(sp)²·σ(u)
+    template <class U>
+    static constexpr auto definition(U) { return ctdiff::tanh(ctdiff::softplus(U{})); }
+    template <class U>
+    static constexpr auto shown(U) { return definition(U{}); }
+};
+/// sech(softplus(u)), evaluated from exp(−|u|) (see above).
+struct sech_softplus_fn {
+    static constexpr std::string_view name = "sech_softplus";
+    static constexpr std::string_view latex = "\\operatorname{sech\\_softplus}";
+    template <class T>
+    CTDIFF_INLINE static constexpr T eval(T u) { return mish_detail::of_softplus<false>(u); }
+    template <class U>
+    static constexpr auto derivative(U) { // −sech(sp)·tanh(sp)·σ(u)
+        return -(ctdiff::detail::make_apply<sech_softplus_fn>(U{}) * ctdiff::detail::make_apply<tanh_softplus_fn>(U{}) *
+                 ctdiff::sigmoid(U{}));
+    }
+    template <class U>
+    static constexpr auto definition(U) { return ctdiff::sech(ctdiff::softplus(U{})); }
+    template <class U>
+    static constexpr auto shown(U) { return definition(U{}); }
+};
+template <class U>
+constexpr auto tanh_softplus_fn::derivative(U) {
+    return pow<ratio{2}>(ctdiff::detail::make_apply<sech_softplus_fn>(U{})) * ctdiff::sigmoid(U{});
+}
+
 /// The refined evaluation of f, f′, f″ near the zeros of f′ and f″ (detail/zero_series.hpp).
 struct mish_spec {
     static constexpr std::string_view names[] = {"mish", "mish′", "mish″"};
     template <class U>
-    static constexpr auto formula(U) { return U{} * ctdiff::tanh(ctdiff::softplus(U{})); }
+    static constexpr auto formula(U) { return U{} * ctdiff::detail::make_apply<tanh_softplus_fn>(U{}); }
     static constexpr auto zeros = std::tuple{detail::no_zeros, detail::zero_data::mish_1, detail::zero_data::mish_2};
 };
 
@@ -39,5 +117,31 @@ inline constexpr auto mish = detail::tails(x, zero, detail::refined<mish_spec>, 
 inline constexpr auto mish_formula = x * ctdiff::tanh(ctdiff::softplus(x));
 
 } // namespace ctdiff::activations
+
+/// Kernels: the same forms as nodes on σ's e = exp(−|u|) (eval/lower.hpp), shared with σ(x),
+/// σ(−x) and each other.
+template <bool Tanh>
+struct ctdiff::activations::mish_detail::softplus_kernel_form {
+    template <class A>
+    struct make {
+        using p = eval::detail::exp_minus_abs<A>;
+        using e = typename p::e;
+        using k1 = constant<ratio{1}>;
+        using k2 = constant<ratio{2}>;
+        using ee = mul<e, e>;
+        using one_e = add<k1, e>;
+        using den_neg = add<add<k2, mul<k2, e>>, ee>; // 2 + 2e + e²
+        using pos = std::conditional_t<Tanh, divide<add<k1, mul<k2, e>>, add<add<k1, mul<k2, e>>, mul<k2, ee>>>,
+                                       divide<mul<mul<k2, e>, one_e>, add<mul<one_e, one_e>, ee>>>;
+        using neg = std::conditional_t<Tanh, divide<mul<e, add<k2, e>>, den_neg>, divide<mul<k2, one_e>, den_neg>>;
+        using type = select_node<typename p::nonneg, pos, neg>;
+    };
+    template <class A>
+    using of = typename make<A>::type;
+};
+template <>
+struct ctdiff::eval::kernel_form<ctdiff::activations::tanh_softplus_fn> : activations::mish_detail::softplus_kernel_form<true> {};
+template <>
+struct ctdiff::eval::kernel_form<ctdiff::activations::sech_softplus_fn> : activations::mish_detail::softplus_kernel_form<false> {};
 
 #endif

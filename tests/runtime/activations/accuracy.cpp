@@ -134,7 +134,7 @@ TEMPLATE_TEST_CASE("activations: f, f', f'' within a few ULP of MPFR over the wh
     // SiLU, Mish, GELU, GELU-tanh: checked at the zeros of f′ and f″ as well (note 3).
     check_activation<T>("silu", act::silu, 2, 3, 5, T(0), false, true);
     check_activation<T>("swish", act::swish, 2, 32, 34); // β a parameter: its f′, f″ are not refined (note 3)
-    check_activation<T>("mish", act::mish, 3, 7, 34, T(0), false, true); // f″: x > 10, softplus's rounding (note 3)
+    check_activation<T>("mish", act::mish, 3, 6, 7, T(0), false, true); // sech(softplus) from exp(−x) for x ≥ 2 (mish.hpp)
     check_activation<T>("gelu", act::gelu, 3, 3, 4, T(0), false, true);
     check_activation<T>("gelu_tanh", act::gelu_tanh, 2, 4, 5, T(0), false, true); // the gate σ(2u) with u in double-double (gelu_tanh.hpp)
     check_activation<T>("softsign", act::softsign, 1, 3, 4);
