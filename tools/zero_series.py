@@ -6,7 +6,8 @@ cancel: Sigma|terms| / |value| (the "cancellation", C) grows like 1/|x - x0|, an
 relative error of the double result (each term is a few ULP). For every such zero this script
 finds x0, the interval around it where C > 3 (the window; outside it the formula is within
 ~3 x its terms' error), and a polynomial q with f(n)(x0 + t) = t * q(t) on the window to a
-relative 2^-58 (Chebyshev fit, degree raised until the check on 4000 points passes). Where q
+relative 2^-58 (Chebyshev fit, degree raised until the check on 4000 points passes); for float
+results a second, narrow window (C > 2^12) and a fit to 2^-40 (VARIANTS). Where q
 varies, Horner's rounding grows with K(t) = Sigma|c_k t^k| / |q(t)| (measured: ~0.3 K ULP,
 against ~0.8 C ULP for the formula), so each end of the window is then moved in to where
 max(0.8 C, 0.3 K) is least (SiLU'' and Mish'' only: 1.75 -> 1.33 and the like), and q refitted. The
@@ -19,8 +20,11 @@ import sys
 from mpmath import mp, mpf, sqrt, pi, exp, tanh, log, erfc, sech, findroot, chebyfit, polyval, diff
 
 mp.dps = 60
-LIMIT_C = 3        # the window is where the cancellation exceeds this
-TARGET = mpf(2) ** -58
+# (name suffix, cancellation limit: the window is where it is exceeded, relative fit target, note)
+# double: the window is wide (C > 3) and the fit tight. float (computed in double, core/node.hpp)
+# loses nothing to a cancellation below 2^12 (2^-41 relative), so its windows are ~10^-4 wide and
+# two or three terms fit them to 2^-40.
+VARIANTS = [("", 3, mpf(2) ** -58, ""), ("_float", 2 ** 12, mpf(2) ** -40, " for float")]
 
 sig = lambda x: 1 / (1 + exp(-x))
 sp = lambda x: log(1 + exp(x))
@@ -52,7 +56,7 @@ def hexd(v):
     return float(v).hex()
 
 
-def series(terms, even):
+def series(terms, even, limit, target):
     f = lambda x: sum(terms(x))
     cancel = lambda x: sum(abs(v) for v in terms(x)) / abs(f(x))
     grid = [mpf(i) / 64 for i in range(-8 * 64, 8 * 64 + 1)]
@@ -63,8 +67,8 @@ def series(terms, even):
     for x0 in roots:
         edge = []
         for side in (-1, 1):
-            h = mpf(1) / 4096
-            while cancel(x0 + side * h) > LIMIT_C:
+            h = mpf(2) ** -40
+            while cancel(x0 + side * h) > limit:
                 h *= mpf(1.01)
             edge.append(side * h)
         d1 = diff(f, x0)
@@ -72,10 +76,10 @@ def series(terms, even):
 
         def fit(a, b):
             pts = [a + (b - a) * i / 4000 for i in range(4001)]
-            for n in range(6, 60):
+            for n in range(1, 60):
                 coeffs = chebyfit(q, [a, b], n)
                 err = max(abs(polyval(coeffs, t) / q(t) - 1) for t in pts[::8])
-                if err < TARGET and max(abs(polyval(coeffs, t) / q(t) - 1) for t in pts) < TARGET:
+                if err < target and max(abs(polyval(coeffs, t) / q(t) - 1) for t in pts) < target:
                     return coeffs[::-1], err
             sys.exit("no fit")
 
@@ -105,19 +109,20 @@ def main():
         "",
     ]
     for name, n, even, terms in CASES:
-        ss = series(terms, even)
-        lines.append(f"// {name} f({n}): {'even, on |x|; ' if even else ''}" +
-                     "; ".join(f"zero {float(s['x0']):.17g}, window t in [{float(s['a']):.3f}, {float(s['b']):.3f}], "
-                               f"degree {len(s['coeffs'])}, fit error {float(s['err']):.2g}" for s in ss))
-        degrees = "".join(f", {len(s['coeffs'])}" for s in ss)
-        lines.append(f"inline constexpr zero_set<{'true' if even else 'false'}{degrees}> {name}_{n}{{std::tuple{{")
-        for i, s in enumerate(ss):
-            cs = ",\n        ".join(", ".join(hexd(v) for v in s["coeffs"][j:j + 4]) for j in range(0, len(s["coeffs"]), 4))
-            lines.append(f"    zero_series<{len(s['coeffs'])}>{{{hexd(s['hi'])}, {hexd(s['lo'])}, {hexd(s['a'])}, {hexd(s['b'])}, "
-                         f"{len(s['coeffs'])},\n        {{{cs}}}}}{',' if i + 1 < len(ss) else ''}")
-        lines.append("}};")
-        lines.append("")
-        print(f"{name} f({n}) done", file=sys.stderr)
+        for suffix, limit, target, what in VARIANTS:
+            ss = series(terms, even, limit, target)
+            lines.append(f"// {name} f({n}){what}: {'even, on |x|; ' if even else ''}" +
+                         "; ".join(f"zero {float(s['x0']):.17g}, window t in [{float(s['a']):.3g}, {float(s['b']):.3g}], "
+                                   f"degree {len(s['coeffs'])}, fit error {float(s['err']):.2g}" for s in ss))
+            degrees = "".join(f", {len(s['coeffs'])}" for s in ss)
+            lines.append(f"inline constexpr zero_set<{'true' if even else 'false'}{degrees}> {name}_{n}{suffix}{{std::tuple{{")
+            for i, s in enumerate(ss):
+                cs = ",\n        ".join(", ".join(hexd(v) for v in s["coeffs"][j:j + 4]) for j in range(0, len(s["coeffs"]), 4))
+                lines.append(f"    zero_series<{len(s['coeffs'])}>{{{hexd(s['hi'])}, {hexd(s['lo'])}, {hexd(s['a'])}, {hexd(s['b'])}, "
+                             f"{len(s['coeffs'])},\n        {{{cs}}}}}{',' if i + 1 < len(ss) else ''}")
+            lines.append("}};")
+            lines.append("")
+            print(f"{name} f({n}){what} done", file=sys.stderr)
     lines += ["} // namespace ctdiff::activations::detail::zero_data", "", "#endif", ""]
     path = "include/ctdiff/activations/detail/zero_series_data.hpp"
     with open(path, "w") as fh:

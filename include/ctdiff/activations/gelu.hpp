@@ -32,6 +32,7 @@ struct gelu_spec {
     template <class U>
     static constexpr auto formula(U) { return U{} * norm_cdf(U{}); }
     static constexpr auto zeros = std::tuple{detail::no_zeros, detail::zero_data::gelu_1, detail::zero_data::gelu_2};
+    static constexpr auto zeros_float = std::tuple{detail::no_zeros, detail::zero_data::gelu_1_float, detail::zero_data::gelu_2_float};
 };
 
 /// x·Φ(x), with its limits at ±∞.

@@ -149,6 +149,7 @@ struct gelu_tanh_spec {
     template <class U>
     static constexpr auto formula(U) { return U{} * ctdiff::detail::make_apply<gelu_tanh_gate_fn>(U{}); }
     static constexpr auto zeros = std::tuple{detail::no_zeros, detail::zero_data::gelu_tanh_1, detail::zero_data::gelu_tanh_2};
+    static constexpr auto zeros_float = std::tuple{detail::no_zeros, detail::zero_data::gelu_tanh_1_float, detail::zero_data::gelu_tanh_2_float};
 };
 
 /// x·σ(2√(2/π)(x + 0.044715x³)) = x/2·(1 + tanh(√(2/π)(x + 0.044715x³))), with its limits at ±∞.

@@ -108,6 +108,7 @@ struct mish_spec {
     template <class U>
     static constexpr auto formula(U) { return U{} * ctdiff::detail::make_apply<tanh_softplus_fn>(U{}); }
     static constexpr auto zeros = std::tuple{detail::no_zeros, detail::zero_data::mish_1, detail::zero_data::mish_2};
+    static constexpr auto zeros_float = std::tuple{detail::no_zeros, detail::zero_data::mish_1_float, detail::zero_data::mish_2_float};
 };
 
 /// x·tanh(softplus(x)), with its limits at ±∞.

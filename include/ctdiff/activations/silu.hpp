@@ -31,6 +31,7 @@ struct silu_spec {
     template <class U>
     static constexpr auto formula(U) { return U{} * ctdiff::sigmoid(U{}); }
     static constexpr auto zeros = std::tuple{detail::no_zeros, detail::zero_data::silu_1, detail::zero_data::silu_2};
+    static constexpr auto zeros_float = std::tuple{detail::no_zeros, detail::zero_data::silu_1_float, detail::zero_data::silu_2_float};
 };
 
 /// x·σ(x), with its limits at ±∞.

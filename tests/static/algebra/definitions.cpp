@@ -4,6 +4,9 @@
 // and erf have no definition: their rules are the axioms. Compiling this file is passing.
 #include <ctdiff/activations/gelu_tanh.hpp>
 #include <ctdiff/activations/logit.hpp>
+#include <ctdiff/activations/mish.hpp>
+#include <ctdiff/activations/silu.hpp>
+#include <ctdiff/activations/gelu.hpp>
 #include <ctdiff/activations/softsign.hpp>
 #include <ctdiff/algebra/equivalent.hpp>
 #include <ctdiff/core.hpp>
@@ -42,6 +45,23 @@ static_assert(equivalent(activations::gelu_tanh_gate, activations::gelu_tanh_gat
 static_assert(equivalent(d(activations::gelu_tanh_gate, x), d(activations::gelu_tanh_gate_fn::definition(x), x)));
 static_assert(equivalent(d(ctdiff::detail::make_apply<activations::gelu_tanh_gate_fn>(2_c * x - 1_c), x),
                          d(activations::gelu_tanh_gate_fn::definition(2_c * x - 1_c), x)));
+// Mish's tanh(softplus(u)) and sech(softplus(u)), evaluated from exp(−|u|).
+static_assert(rule_matches_definition<activations::tanh_softplus_fn>());
+static_assert(rule_matches_definition<activations::sech_softplus_fn>());
+
+// The refined activations (activations/detail/zero_series.hpp): each f⁽ⁿ⁾ is its formula's, and
+// the chain f → f′ → f″ → f‴ is the formula's derivatives.
+template <class Spec>
+constexpr bool refined_chain_matches() {
+    using namespace activations::detail;
+    constexpr auto f = refined<Spec>;
+    constexpr auto plain = Spec::formula(x);
+    return equivalent(f, plain) && equivalent(d(f, x), d(plain, x)) && equivalent(d<2>(f, x), d<2>(plain, x)) &&
+           equivalent(d<3>(f, x), d<3>(plain, x));
+}
+static_assert(refined_chain_matches<activations::silu_spec>());
+static_assert(refined_chain_matches<activations::gelu_spec>());
+static_assert(refined_chain_matches<activations::mish_spec>());
 
 // Second derivatives, where the rule is applied to its own output.
 static_assert(equivalent(d<2>(sigmoid(x), x), d<2>(sigmoid_fn::definition(x), x)));

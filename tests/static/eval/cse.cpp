@@ -1,6 +1,8 @@
 // The kernels' common-subexpression elimination, checked on the node sets it computes: each
 // distinct subexpression once, σ's family on one exponential.
 #include <ctdiff/activations/gelu_tanh.hpp>
+#include <ctdiff/activations/mish.hpp>
+#include <ctdiff/activations/silu.hpp>
 #include <ctdiff/core.hpp>
 #include <ctdiff/diff.hpp>
 #include <ctdiff/eval.hpp>
@@ -48,6 +50,22 @@ using G1 = lowered_t<decltype(d(activations::gelu_tanh, x))>;
 using G2 = lowered_t<decltype(d<2>(activations::gelu_tanh, x))>;
 static_assert(applications_v<exp_fn, G0, G1, G2> == 1 && applications_v<tanh_fn, G0, G1, G2> == 1);
 static_assert(applications_v<activations::gelu_tanh_gate_fn, G0, G1, G2> == 0 && applications_v<sigmoid_fn, G0, G1, G2> == 0);
+
+// The catalogue's SiLU, whose f′ and f″ are refined near their zeros: the series and window tags
+// are the only additions, the formula's nodes (one exp) are shared as before.
+using C0 = lowered_t<decltype(activations::silu)>;
+using C1 = lowered_t<decltype(d(activations::silu, x))>;
+using C2 = lowered_t<decltype(d<2>(activations::silu, x))>;
+static_assert(applications_v<exp_fn, C0, C1, C2> == 1);
+static_assert(applications_v<activations::detail::series_fn<activations::silu_spec, 1>, C0, C1, C2> == 1 &&
+              applications_v<activations::detail::series_fn<activations::silu_spec, 2>, C0, C1, C2> == 1);
+
+// Mish x·tanh(softplus(x)): tanh(sp) and sech(sp) are rational in σ's exp(−|x|), so f, f′, f″
+// cost one exp, and no log1p.
+using M0 = lowered_t<decltype(activations::mish)>;
+using M1 = lowered_t<decltype(d(activations::mish, x))>;
+using M2 = lowered_t<decltype(d<2>(activations::mish, x))>;
+static_assert(applications_v<exp_fn, M0, M1, M2> == 1 && applications_v<log1p_fn, M0, M1, M2> == 0);
 
 // tanh, tanh′ = sech², tanh″: one tanh and one sech per element.
 constexpr auto t = tanh(x);

@@ -1,5 +1,7 @@
 // Printing is a constant expression: the exact text and LaTeX of expressions, checked at compile
 // time (to_string_view / to_latex_view work in static_asserts on GCC and Clang).
+#include <ctdiff/activations/mish.hpp>
+#include <ctdiff/activations/silu.hpp>
 #include <ctdiff/core.hpp>
 #include <ctdiff/diff.hpp>
 #include <ctdiff/io/to_latex.hpp>
@@ -71,3 +73,10 @@ static_assert(to_latex_view(select(x >= 0_c, x, alpha * x)) ==
 // abs prints as a person writes it.
 static_assert(to_string_view(abs(x)) == "|x|" && to_latex_view(abs(x)) == "\\left|x\\right|");
 static_assert(to_string_view(1_c / (1_c + abs(x))) == "1/(1 + |x|)");
+// A tag with shown(U) prints as that expression: the refined SiLU and Mish (and their derivatives)
+// print as their formulas, in text and LaTeX, and inside a larger expression.
+static_assert(to_string_view(d(activations::silu, x)) == "x < −1024 ? 0 : x > 1024 ? 1 : σ(x) + x·σ(x)·σ(−x)");
+static_assert(to_string_view(2_c * ctdiff::detail::make_apply<activations::detail::refined_fn<activations::silu_spec, 1>>(x)) ==
+              "2·(σ(x) + x·σ(x)·σ(−x))");
+static_assert(to_latex_view(d(activations::mish_formula, x)) == to_latex_view(d(activations::mish_spec::formula(x), x)));
+static_assert(to_string_view(d(activations::mish_spec::formula(x), x)) == "tanh(softplus(x)) + x·sech(softplus(x))²·σ(x)");

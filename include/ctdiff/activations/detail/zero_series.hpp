@@ -12,7 +12,9 @@
 ///
 /// The remedy, for each such zero of f⁽ⁿ⁾ (SiLU, Mish, GELU, GELU-tanh; n = 1, 2): on the window
 /// around x₀ where the cancellation exceeds 3, f⁽ⁿ⁾(x₀ + t) = t·q(t) with q a polynomial fitted to
-/// a relative 2⁻⁵⁸ (tools/zero_series.py, mpmath; data in zero_series_data.hpp), evaluated at
+/// a relative 2⁻⁵⁸ (tools/zero_series.py, mpmath; data in zero_series_data.hpp; degree 16–25; for
+/// a float result, computed in double, the window where it exceeds 2¹², ~10⁻⁴ wide, degree 4),
+/// evaluated at
 /// t = (x − x₀,hi) − x₀,lo: the first difference is exact (Sterbenz: x is within a factor 2 of x₀
 /// on every window), the second rounds once, so t·q(t) keeps its relative accuracy down to the
 /// zero itself. Outside the window the formula is used as derived (within ~3× its terms' error).
@@ -119,6 +121,18 @@ CTDIFF_INLINE constexpr double series_value(const Z& z, double v) {
 template <class T>
 inline constexpr bool uses_series = std::is_same_v<T, double> || std::is_same_v<T, math::wide_float>;
 
+/// The zeros of Spec's f⁽ᴺ⁾ for an evaluation in T: double's wide windows and tight fits, or
+/// float's narrow ones (a float result needs the series only where the cancellation exceeds
+/// 2¹², ~10⁻⁴ around the zero, and four terms there).
+template <class Spec, std::size_t N, class T>
+constexpr const auto& zeros_for() {
+    if constexpr (std::is_same_v<T, double>) {
+        return std::get<N>(Spec::zeros);
+    } else {
+        return std::get<N>(Spec::zeros_float);
+    }
+}
+
 template <class T>
 CTDIFF_INLINE constexpr double as_double(T v) {
     if constexpr (std::is_same_v<T, double>) {
@@ -137,7 +151,7 @@ struct on_window_fn {
     template <class T>
     CTDIFF_INLINE static constexpr T eval(T v) {
         if constexpr (uses_series<T>) {
-            return T(on_window(std::get<N>(Spec::zeros), as_double(v)));
+            return T(on_window(zeros_for<Spec, N, T>(), as_double(v)));
         } else {
             return T(0);
         }
@@ -150,7 +164,7 @@ struct series_fn {
     template <class T>
     CTDIFF_INLINE static constexpr T eval(T v) {
         if constexpr (uses_series<T>) {
-            return T(series_value(std::get<N>(Spec::zeros), as_double(v)));
+            return T(series_value(zeros_for<Spec, N, T>(), as_double(v)));
         } else {
             return T(0);
         }
@@ -158,8 +172,9 @@ struct series_fn {
 };
 
 /// f⁽ᴺ⁾ of Spec's activation, refined near its zeros (see the file comment). Spec provides
-/// `name` (e.g. "silu"), `formula(U)` (the activation of U = x) and `zeros`, a tuple of zero_sets
-/// for the orders 0, 1, … it refines (no_zeros where there is nothing to refine).
+/// `names` (f, f′, f″: "silu", …), `formula(U)` (the activation of U = x), and `zeros` and
+/// `zeros_float`, tuples of zero_sets for the orders 0, 1, … it refines (no_zeros where there is
+/// nothing to refine), for double and for float results.
 template <class Spec, std::size_t N>
 struct refined_fn {
     static constexpr std::size_t orders = std::tuple_size_v<std::remove_cvref_t<decltype(Spec::zeros)>>;
@@ -194,7 +209,7 @@ struct refined_fn {
         using P = decltype(formula(x));
         const T plain = P::eval(environment<T, 1, 0>{{v}, {}});
         if constexpr (uses_series<T>) {
-            const auto& z = std::get<N>(Spec::zeros);
+            const auto& z = zeros_for<Spec, N, T>();
             const double u = as_double(v);
             return T(math::detail::sel(on_window(z, u) != 0.0, series_value(z, u), as_double(plain)));
         } else {
