@@ -52,7 +52,7 @@ std::int64_t ordinal(T v) {
 
 // The (b) tolerance, in ULP and in ε·scale: 16 for the default kernels; 256 for a float kernel
 // called with ctdiff::fast (float intermediates and fast functions against the double-carried
-// reference: tests/runtime/eval/fast.cpp measures up to 103 ULP for the kernels fuzzed here).
+// reference: tests/runtime/eval/accuracy.cpp measures up to 103 ULP for the kernels fuzzed here).
 template <class T>
 bool within(T got, T want, T scale, long double tol) {
     if (std::isnan(got) || std::isnan(want)) {

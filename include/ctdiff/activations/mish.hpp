@@ -132,8 +132,10 @@ struct ctdiff::activations::mish_detail::softplus_kernel_form {
         using ee = mul<e, e>;
         using one_e = add<k1, e>;
         using den_neg = add<add<k2, mul<k2, e>>, ee>; // 2 + 2e + e²
-        using pos = std::conditional_t<Tanh, divide<add<k1, mul<k2, e>>, add<add<k1, mul<k2, e>>, mul<k2, ee>>>,
-                                       divide<mul<mul<k2, e>, one_e>, add<mul<one_e, one_e>, ee>>>;
+        using two_e = mul<k2, e>;
+        using q = divide<mul<e, add<k1, two_e>>, add<k1, mul<two_e, one_e>>>; // as sech_softplus_right
+        using pos = std::conditional_t<Tanh, divide<add<k1, two_e>, add<add<k1, two_e>, mul<k2, ee>>>,
+                                       mul<two_e, sub<k1, q>>>;
         using neg = std::conditional_t<Tanh, divide<mul<e, add<k2, e>>, den_neg>, divide<mul<k2, one_e>, den_neg>>;
         using type = select_node<typename p::nonneg, pos, neg>;
     };

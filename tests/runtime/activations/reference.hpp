@@ -145,7 +145,7 @@ long double ulp_error(T got, const num& r) {
     return mpfr_get_ld(diff.v, rnd) / ulp_at<T>(r);
 }
 
-/// The points the activation tests sample (accuracy.cpp; eval/fast.cpp for the fast kernels): a 1/64
+/// The points the activation tests sample (accuracy.cpp; eval/accuracy.cpp for the kernels): a 1/64
 /// grid on [−20, 20], ±2ᵏ(1 + j/8) from the smallest subnormal to the largest finite value (every
 /// binade near 1, every third elsewhere), ±1000, ±0, ±denorm_min, ±max; for logit (unit_interval)
 /// a 1/4096 grid on (0, 1), 2⁻ᵏ and 1 − 2⁻ᵏ, powers of two down to the smallest subnormal, 1/2 ± ε.

@@ -2,7 +2,7 @@
 // compute type is math::fast_float for a float formula with a function (and the plain T
 // otherwise, and for double), and its values are within a few ULP of the default mode's correctly
 // rounded ones (constant evaluation gives fast_float the correctly rounded functions, so only the
-// float arithmetic between them differs; run time: tests/runtime/eval/fast.cpp).
+// float arithmetic between them differs; run time: tests/runtime/eval/accuracy.cpp).
 #include <ctdiff/activations.hpp>
 #include <ctdiff/core.hpp>
 #include <ctdiff/diff.hpp>
