@@ -26,7 +26,8 @@
 
 namespace ctdiff::activations {
 
-/// The refined evaluation of f, f′, f″ near the zeros of f′ and f″ (detail/zero_series.hpp).
+/// The refined evaluation (detail/zero_series.hpp): next to the zeros of GELU′ and GELU″, where the
+/// formula's terms cancel, a fitted series keeps the relative accuracy (double and float).
 struct gelu_spec {
     static constexpr std::string_view names[] = {"gelu", "gelu′", "gelu″"};
     template <class U>

@@ -143,7 +143,8 @@ private:
 /// g(x) = σ(2√(2/π)(x + 0.044715x³)), with w in double-double.
 inline constexpr auto gelu_tanh_gate = ctdiff::detail::make_apply<gelu_tanh_gate_fn>(x);
 
-/// The refined evaluation of f, f′, f″ near the zeros of f′ and f″ (detail/zero_series.hpp).
+/// The refined evaluation (detail/zero_series.hpp): next to the zeros of f′ and f″, where the
+/// formula's terms cancel, a fitted series keeps the relative accuracy (double and float).
 struct gelu_tanh_spec {
     static constexpr std::string_view names[] = {"gelu_tanh", "gelu_tanh′", "gelu_tanh″"};
     template <class U>

@@ -102,7 +102,8 @@ constexpr auto tanh_softplus_fn::derivative(U) {
     return pow<ratio{2}>(ctdiff::detail::make_apply<sech_softplus_fn>(U{})) * ctdiff::sigmoid(U{});
 }
 
-/// The refined evaluation of f, f′, f″ near the zeros of f′ and f″ (detail/zero_series.hpp).
+/// The refined evaluation (detail/zero_series.hpp): next to the zeros of Mish′ and Mish″, where the
+/// formula's terms cancel, a fitted series keeps the relative accuracy (double and float).
 struct mish_spec {
     static constexpr std::string_view names[] = {"mish", "mish′", "mish″"};
     template <class U>

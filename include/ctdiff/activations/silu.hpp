@@ -12,6 +12,9 @@
 ///   slope 1), which the formula itself already gives at every finite x there, so only ±∞ changes
 ///   (detail/tails.hpp). Valid for any sign of β (for β < 0 the roles of the tails swap, and so do
 ///   the pieces: x·σ(βx) → x where βx → +∞). β = 0 gives x/2 except at ±∞ (NaN).
+/// - Accuracy: SiLU's f′, f″ keep their relative accuracy at their zeros (a fitted series there,
+///   detail/zero_series.hpp). Swish's do not in double (31 ULP at 0.02 from a zero): with βx
+///   rounded, the series would need x·β as a double-double.
 
 #include <ctdiff/activations/detail/tails.hpp>
 #include <ctdiff/activations/detail/zero_series_data.hpp>
@@ -25,7 +28,8 @@
 
 namespace ctdiff::activations {
 
-/// The refined evaluation of f, f′, f″ near the zeros of f′ and f″ (detail/zero_series.hpp).
+/// The refined evaluation (detail/zero_series.hpp): next to the zeros of SiLU′ and SiLU″, where the
+/// formula's terms cancel, a fitted series keeps the relative accuracy (double and float).
 struct silu_spec {
     static constexpr std::string_view names[] = {"silu", "silu′", "silu″"};
     template <class U>

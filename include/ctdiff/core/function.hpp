@@ -12,6 +12,7 @@
 /// | `derivative(U)` | d/du as an expression of u (what `d` uses: the stable, readable rule) |
 /// | `definition(U)` | optional: the function in terms of exp, log, erf, powers and arithmetic; the algebra expands it to prove identities, and a static test proves `derivative` agrees with differentiating `definition` |
 /// | `at_zero` | optional: the exact value at 0, folded by the constructor |
+/// | `shown(U)` | optional: an expression printed in the application's place (the catalogue's refined activations print as their formulas) |
 /// | `mirror_product_derivative(U)` | optional: d/du of F(u)·F(−u), which `d` then uses for that product instead of the product rule (σ: σ′ = σ(u)σ(−u) differentiates to −σ(u)σ(−u)·tanh(u/2), not the cancelling σσ̄² − σ²σ̄) |
 ///
 /// exp, log and erf are the primitives (no definition); a user's own function is a tag like any
