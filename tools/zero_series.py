@@ -123,7 +123,13 @@ def main():
             lines.append("}};")
             lines.append("")
             print(f"{name} f({n}){what} done", file=sys.stderr)
-    lines += ["} // namespace ctdiff::activations::detail::zero_data", "", "#endif", ""]
+    lines.append("// Per activation: the zero sets of f, f′, f″ (f has none), for double and float results.")
+    for name in dict.fromkeys(c[0] for c in CASES):
+        lines += [f"struct {name}_zeros {{",
+                  f"    static constexpr auto zeros = std::tuple{{no_zeros, {name}_1, {name}_2}};",
+                  f"    static constexpr auto zeros_float = std::tuple{{no_zeros, {name}_1_float, {name}_2_float}};",
+                  "};"]
+    lines += ["", "} // namespace ctdiff::activations::detail::zero_data", "", "#endif", ""]
     path = "include/ctdiff/activations/detail/zero_series_data.hpp"
     with open(path, "w") as fh:
         fh.write("\n".join(lines))

@@ -28,12 +28,9 @@ namespace ctdiff::activations {
 
 /// The refined evaluation (detail/zero_series.hpp): next to the zeros of GELU′ and GELU″, where the
 /// formula's terms cancel, a fitted series keeps the relative accuracy (double and float).
-struct gelu_spec {
-    static constexpr std::string_view names[] = {"gelu", "gelu′", "gelu″"};
+struct gelu_spec : detail::zero_data::gelu_zeros {
     template <class U>
     static constexpr auto formula(U) { return U{} * norm_cdf(U{}); }
-    static constexpr auto zeros = std::tuple{detail::no_zeros, detail::zero_data::gelu_1, detail::zero_data::gelu_2};
-    static constexpr auto zeros_float = std::tuple{detail::no_zeros, detail::zero_data::gelu_1_float, detail::zero_data::gelu_2_float};
 };
 
 /// x·Φ(x), with its limits at ±∞.

@@ -145,12 +145,9 @@ inline constexpr auto gelu_tanh_gate = ctdiff::detail::make_apply<gelu_tanh_gate
 
 /// The refined evaluation (detail/zero_series.hpp): next to the zeros of f′ and f″, where the
 /// formula's terms cancel, a fitted series keeps the relative accuracy (double and float).
-struct gelu_tanh_spec {
-    static constexpr std::string_view names[] = {"gelu_tanh", "gelu_tanh′", "gelu_tanh″"};
+struct gelu_tanh_spec : detail::zero_data::gelu_tanh_zeros {
     template <class U>
     static constexpr auto formula(U) { return U{} * ctdiff::detail::make_apply<gelu_tanh_gate_fn>(U{}); }
-    static constexpr auto zeros = std::tuple{detail::no_zeros, detail::zero_data::gelu_tanh_1, detail::zero_data::gelu_tanh_2};
-    static constexpr auto zeros_float = std::tuple{detail::no_zeros, detail::zero_data::gelu_tanh_1_float, detail::zero_data::gelu_tanh_2_float};
 };
 
 /// x·σ(2√(2/π)(x + 0.044715x³)) = x/2·(1 + tanh(√(2/π)(x + 0.044715x³))), with its limits at ±∞.

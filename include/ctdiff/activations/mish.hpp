@@ -66,50 +66,42 @@ template <bool Tanh>
 struct softplus_kernel_form; // the kernels' forms (end of file)
 } // namespace mish_detail
 
-struct sech_softplus_fn;
-
-/// tanh(softplus(u)), evaluated from exp(−|u|) (see above).
-struct tanh_softplus_fn {
-    static constexpr std::string_view name = "tanh_softplus";
-    static constexpr std::string_view latex = "\\operatorname{tanh\\_softplus}";
+/// tanh(softplus(u)) (Tanh) and sech(softplus(u)), evaluated as above: tanh(sp)′ = sech(sp)²·σ(u),
+/// sech(sp)′ = −sech(sp)·tanh(sp)·σ(u).
+template <bool Tanh>
+struct of_softplus_fn {
+    static constexpr std::string_view name = Tanh ? "tanh_softplus" : "sech_softplus";
+    static constexpr std::string_view latex = Tanh ? "\\operatorname{tanh\\_softplus}" : "\\operatorname{sech\\_softplus}";
     template <class T>
-    CTDIFF_INLINE static constexpr T eval(T u) { return mish_detail::of_softplus<true>(u); }
+    CTDIFF_INLINE static constexpr T eval(T u) { return mish_detail::of_softplus<Tanh>(u); }
     template <class U>
-    static constexpr auto derivative(U); // sech(sp)²·σ(u)
-    template <class U>
-    static constexpr auto definition(U) { return ctdiff::tanh(ctdiff::softplus(U{})); }
-    template <class U>
-    static constexpr auto shown(U) { return definition(U{}); }
-};
-/// sech(softplus(u)), evaluated from exp(−|u|) (see above).
-struct sech_softplus_fn {
-    static constexpr std::string_view name = "sech_softplus";
-    static constexpr std::string_view latex = "\\operatorname{sech\\_softplus}";
-    template <class T>
-    CTDIFF_INLINE static constexpr T eval(T u) { return mish_detail::of_softplus<false>(u); }
-    template <class U>
-    static constexpr auto derivative(U) { // −sech(sp)·tanh(sp)·σ(u)
-        return -(ctdiff::detail::make_apply<sech_softplus_fn>(U{}) * ctdiff::detail::make_apply<tanh_softplus_fn>(U{}) *
-                 ctdiff::sigmoid(U{}));
+    static constexpr auto derivative(U) {
+        constexpr auto sech_sp = ctdiff::detail::make_apply<of_softplus_fn<false>>(U{});
+        if constexpr (Tanh) {
+            return pow<ratio{2}>(sech_sp) * ctdiff::sigmoid(U{});
+        } else {
+            return -(sech_sp * ctdiff::detail::make_apply<of_softplus_fn<true>>(U{}) * ctdiff::sigmoid(U{}));
+        }
     }
     template <class U>
-    static constexpr auto definition(U) { return ctdiff::sech(ctdiff::softplus(U{})); }
+    static constexpr auto definition(U) {
+        if constexpr (Tanh) {
+            return ctdiff::tanh(ctdiff::softplus(U{}));
+        } else {
+            return ctdiff::sech(ctdiff::softplus(U{}));
+        }
+    }
     template <class U>
     static constexpr auto shown(U) { return definition(U{}); }
 };
-template <class U>
-constexpr auto tanh_softplus_fn::derivative(U) {
-    return pow<ratio{2}>(ctdiff::detail::make_apply<sech_softplus_fn>(U{})) * ctdiff::sigmoid(U{});
-}
+using tanh_softplus_fn = of_softplus_fn<true>;
+using sech_softplus_fn = of_softplus_fn<false>;
 
 /// The refined evaluation (detail/zero_series.hpp): next to the zeros of Mish′ and Mish″, where the
 /// formula's terms cancel, a fitted series keeps the relative accuracy (double and float).
-struct mish_spec {
-    static constexpr std::string_view names[] = {"mish", "mish′", "mish″"};
+struct mish_spec : detail::zero_data::mish_zeros {
     template <class U>
     static constexpr auto formula(U) { return U{} * ctdiff::detail::make_apply<tanh_softplus_fn>(U{}); }
-    static constexpr auto zeros = std::tuple{detail::no_zeros, detail::zero_data::mish_1, detail::zero_data::mish_2};
-    static constexpr auto zeros_float = std::tuple{detail::no_zeros, detail::zero_data::mish_1_float, detail::zero_data::mish_2_float};
 };
 
 /// x·tanh(softplus(x)), with its limits at ±∞.
@@ -143,9 +135,7 @@ struct ctdiff::activations::mish_detail::softplus_kernel_form {
     template <class A>
     using of = typename make<A>::type;
 };
-template <>
-struct ctdiff::eval::kernel_form<ctdiff::activations::tanh_softplus_fn> : activations::mish_detail::softplus_kernel_form<true> {};
-template <>
-struct ctdiff::eval::kernel_form<ctdiff::activations::sech_softplus_fn> : activations::mish_detail::softplus_kernel_form<false> {};
+template <bool Tanh>
+struct ctdiff::eval::kernel_form<ctdiff::activations::of_softplus_fn<Tanh>> : activations::mish_detail::softplus_kernel_form<Tanh> {};
 
 #endif

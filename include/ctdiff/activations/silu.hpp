@@ -30,12 +30,9 @@ namespace ctdiff::activations {
 
 /// The refined evaluation (detail/zero_series.hpp): next to the zeros of SiLU′ and SiLU″, where the
 /// formula's terms cancel, a fitted series keeps the relative accuracy (double and float).
-struct silu_spec {
-    static constexpr std::string_view names[] = {"silu", "silu′", "silu″"};
+struct silu_spec : detail::zero_data::silu_zeros {
     template <class U>
     static constexpr auto formula(U) { return U{} * ctdiff::sigmoid(U{}); }
-    static constexpr auto zeros = std::tuple{detail::no_zeros, detail::zero_data::silu_1, detail::zero_data::silu_2};
-    static constexpr auto zeros_float = std::tuple{detail::no_zeros, detail::zero_data::silu_1_float, detail::zero_data::silu_2_float};
 };
 
 /// x·σ(x), with its limits at ±∞.

@@ -142,44 +142,39 @@ CTDIFF_INLINE constexpr double as_double(T v) {
     }
 }
 
-/// The window test and the series as function tags (in a type that does not use the series,
-/// the constants "off" and 0, which fold away).
-template <class Spec, std::size_t N>
-struct on_window_fn {
-    static constexpr std::string_view name = "on_window";
-    static constexpr std::string_view latex = "\\operatorname{on\\_window}";
+/// The window test (Series = false: 1 on a window, 0 off) and the series (Series = true: its value,
+/// 0 off the windows) as function tags, the two nodes a kernel selects with (in a type that does
+/// not use the series, the constant 0, which folds away).
+template <class Spec, std::size_t N, bool Series>
+struct zero_part_fn {
+    static constexpr std::string_view name = Series ? "zero_series" : "on_window";
+    static constexpr std::string_view latex = Series ? "\\operatorname{zero\\_series}" : "\\operatorname{on\\_window}";
     template <class T>
     CTDIFF_INLINE static constexpr T eval(T v) {
-        if constexpr (uses_series<T>) {
-            return T(on_window(zeros_for<Spec, N, T>(), as_double(v)));
-        } else {
+        if constexpr (!uses_series<T>) {
             return T(0);
-        }
-    }
-};
-template <class Spec, std::size_t N>
-struct series_fn {
-    static constexpr std::string_view name = "zero_series";
-    static constexpr std::string_view latex = "\\operatorname{zero\\_series}";
-    template <class T>
-    CTDIFF_INLINE static constexpr T eval(T v) {
-        if constexpr (uses_series<T>) {
+        } else if constexpr (Series) {
             return T(series_value(zeros_for<Spec, N, T>(), as_double(v)));
         } else {
-            return T(0);
+            return T(on_window(zeros_for<Spec, N, T>(), as_double(v)));
         }
     }
 };
+template <class Spec, std::size_t N>
+using on_window_fn = zero_part_fn<Spec, N, false>;
+template <class Spec, std::size_t N>
+using series_fn = zero_part_fn<Spec, N, true>;
 
 /// f⁽ᴺ⁾ of Spec's activation, refined near its zeros (see the file comment). Spec provides
-/// `names` (f, f′, f″: "silu", …), `formula(U)` (the activation of U = x), and `zeros` and
-/// `zeros_float`, tuples of zero_sets for the orders 0, 1, … it refines (no_zeros where there is
-/// nothing to refine), for double and for float results.
+/// `formula(U)` (the activation of U = x), and `zeros` and `zeros_float`, tuples of zero_sets for
+/// the orders 0, 1, … it refines (no_zeros where there is nothing to refine), for double and for
+/// float results (zero_series_data.hpp has them as a base struct per activation). It prints as
+/// its formula (`shown`), so its own name is generic.
 template <class Spec, std::size_t N>
 struct refined_fn {
     static constexpr std::size_t orders = std::tuple_size_v<std::remove_cvref_t<decltype(Spec::zeros)>>;
-    static constexpr std::string_view name = Spec::names[N];
-    static constexpr std::string_view latex = Spec::names[N];
+    static constexpr std::string_view name = "refined";
+    static constexpr std::string_view latex = "\\operatorname{refined}";
 
     /// The formula, d<N>(Spec::formula(x)).
     template <class U>

@@ -148,6 +148,24 @@ inline constexpr zero_set<true, 4> gelu_tanh_2_float{std::tuple{
         {-0x1.a360c3e39b75cp-2, 0x1.ba73788e0f42dp-2, -0x1.0bae0cabe7895p-7, -0x1.49ec13d6681bdp-3}}
 }};
 
+// Per activation: the zero sets of f, f′, f″ (f has none), for double and float results.
+struct silu_zeros {
+    static constexpr auto zeros = std::tuple{no_zeros, silu_1, silu_2};
+    static constexpr auto zeros_float = std::tuple{no_zeros, silu_1_float, silu_2_float};
+};
+struct mish_zeros {
+    static constexpr auto zeros = std::tuple{no_zeros, mish_1, mish_2};
+    static constexpr auto zeros_float = std::tuple{no_zeros, mish_1_float, mish_2_float};
+};
+struct gelu_zeros {
+    static constexpr auto zeros = std::tuple{no_zeros, gelu_1, gelu_2};
+    static constexpr auto zeros_float = std::tuple{no_zeros, gelu_1_float, gelu_2_float};
+};
+struct gelu_tanh_zeros {
+    static constexpr auto zeros = std::tuple{no_zeros, gelu_tanh_1, gelu_tanh_2};
+    static constexpr auto zeros_float = std::tuple{no_zeros, gelu_tanh_1_float, gelu_tanh_2_float};
+};
+
 } // namespace ctdiff::activations::detail::zero_data
 
 #endif
