@@ -21,9 +21,6 @@
 #include <ctdiff/core/operators.hpp>
 #include <ctdiff/core/variable.hpp>
 
-#include <string_view>
-#include <tuple>
-
 namespace ctdiff::activations {
 
 /// The refined evaluation (detail/zero_series.hpp): next to the zeros of GELU′ and GELU″, where the

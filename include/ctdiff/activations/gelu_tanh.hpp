@@ -34,7 +34,6 @@
 #include <ctdiff/math/sigmoid.hpp>
 
 #include <string_view>
-#include <tuple>
 #include <type_traits>
 
 namespace ctdiff::activations {

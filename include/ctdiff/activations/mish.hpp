@@ -7,18 +7,21 @@
 /// - Domain ℝ; smooth. Mish(−∞) = 0, Mish(+∞) = +∞; minimum ≈ −0.3088 at x ≈ −1.1924.
 /// - Derivatives: Mish' = tanh(sp) + x·sech²(sp)·σ(x), sp = softplus(x);
 ///   Mish'' = 2sech²(sp)σ + x·sech²(sp)·(σσ̄ − 2tanh(sp)σ²).
-/// - Stability: tanh(softplus(x)) and sech(softplus(x)) are function tags evaluated from
-///   e = exp(−|x|) alone, with E = 1 + eˣ: tanh(sp) = (E² − 1)/(E² + 1), sech(sp) = 2E/(E² + 1),
-///   that is (all terms positive, no cancellation, no overflow)
+/// - Stability: tanh(softplus(x)) and sech(softplus(x)) are function tags (of_softplus_fn). Through
+///   softplus, sech(sp(x)) ≈ 2e^{−sp} passed sp's rounding on multiplied by sp ≈ x (30 ULP in
+///   Mish″ at x ≈ 20, which has sech² in every term). With e = exp(−|x|) and E = 1 + eˣ,
+///   tanh(sp) = (E² − 1)/(E² + 1) and sech(sp) = 2E/(E² + 1), that is (all terms positive, no
+///   cancellation, no overflow)
 ///
-///       x ≥ 0:  tanh(sp) = (1 + 2e)/(1 + 2e + 2e²),   sech(sp) = 2e(1 + e)/((1 + e)² + e²)
+///       x ≥ 0:  tanh(sp) = (1 + 2e)/(1 + 2e + 2e²),   sech(sp) = 2e(1 + e)/((1 + e)² + e²) = 2e(1 − q)
 ///       x < 0:  tanh(sp) = e(2 + e)/(2 + 2e + e²),    sech(sp) = 2(1 + e)/(2 + 2e + e²)
 ///
-///   Through softplus, sech(sp(x)) ≈ 2e^{−sp} passed sp's rounding on multiplied by sp ≈ x: 30 ULP
-///   in Mish″ at x ≈ 20. The kernels use the same forms as nodes on σ's exp(−|x|), so f, f′, f″
-///   cost one exp. tanh′ = sech², σ′ = σ(x)σ(−x) (no 1 − tanh², no σ − σ²); in the left tail
-///   tanh(sp) ≈ eˣ keeps its relative accuracy, so Mish ≈ xeˣ does too. At ±∞ the pieces are the
-///   limits (detail/tails.hpp).
+///   with q = e(1 + 2e)/(1 + 2e(1 + e)) ≤ 0.14. evaluate() computes sech(sp) as 2e(1 − q) for
+///   x ≥ 2 and as the two functions below 2, and tanh(sp) as the two functions (each within an
+///   ULP; tanh's slope makes sp's rounding harmless); kernels use the rational forms as nodes on
+///   σ's exp(−|x|), so f, f′, f″ cost one exp and no log1p. tanh′ = sech², σ′ = σ(x)σ(−x) (no
+///   1 − tanh², no σ − σ²); in the left tail tanh(sp) ≈ eˣ keeps its relative accuracy, so Mish ≈
+///   xeˣ does too. At ±∞ the pieces are the limits (detail/tails.hpp).
 
 #include <ctdiff/activations/detail/tails.hpp>
 #include <ctdiff/activations/detail/zero_series_data.hpp>
@@ -30,12 +33,11 @@
 #include <ctdiff/core/variable.hpp>
 #include <ctdiff/eval/lower.hpp>
 #include <ctdiff/math/exp.hpp>
+#include <ctdiff/math/select.hpp>
 #include <ctdiff/math/softplus.hpp>
 #include <ctdiff/math/tanh.hpp>
-#include <ctdiff/math/select.hpp>
 
 #include <string_view>
-#include <tuple>
 
 namespace ctdiff::activations {
 

@@ -23,9 +23,6 @@
 #include <ctdiff/core/operators.hpp>
 #include <ctdiff/core/variable.hpp>
 
-#include <string_view>
-#include <tuple>
-
 namespace ctdiff::activations {
 
 /// The refined evaluation (detail/zero_series.hpp): next to the zeros of SiLU′ and SiLU″, where the
