@@ -12,9 +12,8 @@
 ///   slope 1), which the formula itself already gives at every finite x there, so only ±∞ changes
 ///   (detail/tails.hpp). Valid for any sign of β (for β < 0 the roles of the tails swap, and so do
 ///   the pieces: x·σ(βx) → x where βx → +∞). β = 0 gives x/2 except at ±∞ (NaN).
-/// - Accuracy: SiLU's f′, f″ keep their relative accuracy at their zeros (a fitted series there,
-///   detail/zero_series.hpp). Swish's do not in double (31 ULP at 0.02 from a zero): with βx
-///   rounded, the series would need x·β as a double-double.
+/// - Accuracy: f′, f″ keep their relative accuracy at their zeros (a fitted series there,
+///   detail/zero_series.hpp); Swish's series are SiLU's at z = βx, exact where βx is.
 
 #include <ctdiff/activations/detail/tails.hpp>
 #include <ctdiff/activations/detail/zero_series_data.hpp>
@@ -22,6 +21,8 @@
 #include <ctdiff/core/functions/sigmoid.hpp>
 #include <ctdiff/core/operators.hpp>
 #include <ctdiff/core/variable.hpp>
+
+#include <cstddef>
 
 namespace ctdiff::activations {
 
@@ -35,8 +36,26 @@ struct silu_spec : detail::zero_data::silu_zeros {
 /// x·σ(x), with its limits at ±∞.
 inline constexpr auto silu = detail::tails(x, zero, detail::refined<silu_spec>, x);
 
+/// Swish's refinement: swish′(x) = SiLU′(z), swish″(x) = β·SiLU″(z), z = βx, so SiLU's series at z.
+/// Exact where βx is (β = 1, a power of two, …); otherwise z's rounding, ≤ 2⁻⁵³|z|, is what is
+/// left of the error at a zero — the condition of x·σ(βx) with respect to the product βx.
+struct swish_spec : detail::zero_data::silu_zeros {
+    template <class U>
+    static constexpr auto formula(U) { return U{} * ctdiff::sigmoid(beta * U{}); }
+    template <class U>
+    static constexpr auto argument(U) { return beta * U{}; }
+    template <std::size_t N, class S>
+    static constexpr auto scaled(S) {
+        if constexpr (N == 2) {
+            return beta * S{};
+        } else {
+            return S{};
+        }
+    }
+};
+
 /// x·σ(βx), with its limits at ±∞.
-inline constexpr auto swish = detail::tails(beta * x, zero, x * ctdiff::sigmoid(beta * x), x);
+inline constexpr auto swish = detail::tails(beta * x, zero, detail::refined<swish_spec>, x);
 
 /// The formulas without the guard at ±∞ (what the identities are proved on).
 inline constexpr auto silu_formula = x * ctdiff::sigmoid(x);

@@ -11,6 +11,7 @@
 // Set CTDIFF_PRINT_ULP=1 to print the measured table and the worst x (copied into
 // docs/activations.md).
 #include "reference.hpp"
+#include "test_bits.hpp"
 
 #include <ctdiff/activations.hpp>
 #include <ctdiff/diff.hpp>
@@ -32,8 +33,8 @@ using ctdiff::x;
 namespace ref = activation_ref;
 
 template <class T, class E>
-T at(E e, T x0, T a) {
-    return ctdiff::evaluate(e, ctdiff::environment<T, 1, 2>{{x0}, {a, T(1)}});
+T at(E e, T x0, T a, T b = T(1)) {
+    return ctdiff::evaluate(e, ctdiff::environment<T, 1, 2>{{x0}, {a, b}});
 }
 
 struct result {
@@ -136,7 +137,7 @@ TEMPLATE_TEST_CASE("activations: f, f', f'' within a few ULP of MPFR over the wh
     check_activation<T>("softplus", act::softplus, 4, 4, 4);
     // SiLU, Mish, GELU, GELU-tanh: checked at the zeros of f′ and f″ as well (note 3).
     check_activation<T>("silu", act::silu, 2, 3, 5, T(0), false, true);
-    check_activation<T>("swish", act::swish, 2, 32, 34); // β a parameter: its f′, f″ are not refined (note 3)
+    check_activation<T>("swish", act::swish, 2, 3, 5, T(0), false, true); // β = 1: βx exact
     check_activation<T>("mish", act::mish, 3, 6, 7, T(0), false, true); // sech(softplus) from exp(−x) for x ≥ 2 (mish.hpp)
     check_activation<T>("gelu", act::gelu, 3, 3, 4, T(0), false, true);
     check_activation<T>("gelu_tanh", act::gelu_tanh, 2, 4, 5, T(0), false, true); // the gate σ(2u) with u in double-double (gelu_tanh.hpp)
@@ -144,4 +145,27 @@ TEMPLATE_TEST_CASE("activations: f, f', f'' within a few ULP of MPFR over the wh
     check_activation<T>("hard_sigmoid", act::hard_sigmoid, 2, 1, 0);
     check_activation<T>("hard_tanh", act::hard_tanh, 0, 0, 0);
     check_activation<T>("logit", act::logit, 3, 1, 2, T(0), true);
+}
+
+// Swish's f′, f″ are SiLU's series at z = βx (activations/silu.hpp): for β a power of two z is
+// exact, so next to the zeros (z on SiLU's windows) swish′(x) = SiLU′(βx) and swish″(x) =
+// β·SiLU″(βx) bit for bit, in double and in float.
+TEMPLATE_TEST_CASE("swish at beta = 2 and 1/2 next to its zeros is SiLU at beta x", "[activations][accuracy]", float, double) {
+    using T = TestType;
+    const auto s1 = ctdiff::d(act::swish, x);
+    const auto s2 = ctdiff::d<2>(act::swish, x);
+    const auto l1 = ctdiff::d(act::silu, x);
+    const auto l2 = ctdiff::d<2>(act::silu, x);
+    for (const T b : {T(2), T(0.5)}) {
+        for (const T z0 : {T(-1.2784645427610737), T(-2.3993572805154675), T(2.3993572805154675)}) {
+            T z = z0;
+            for (int k = 0; k < 20; ++k) z = std::nextafter(z, T(-10));
+            for (int k = 0; k <= 40; ++k, z = std::nextafter(z, T(10))) {
+                const T xv = z / b; // exact: b is a power of two
+                INFO("beta = " << b << ", x = " << xv);
+                CHECK(test_support::bits(at(s1, xv, T(0), b)) == test_support::bits(at(l1, z, T(0))));
+                CHECK(test_support::bits(at(s2, xv, T(0), b)) == test_support::bits(T(b * at(l2, z, T(0)))));
+            }
+        }
+    }
 }

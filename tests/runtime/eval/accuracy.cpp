@@ -42,9 +42,11 @@ void check_kernel(std::string_view name, F f, const std::array<double, 3>& tol, 
     const auto run = [&](const std::vector<T>& in, std::vector<T>& y0, std::vector<T>& y1, std::vector<T>& y2) {
         if constexpr (decltype(k)::parameters == 0) {
             k(in, y0, y1, y2, Mode{});
-        } else {
-            static_assert(decltype(k)::parameters == 1);
+        } else if constexpr (decltype(k)::parameters == 1) {
             k(in, y0, y1, y2, ctdiff::params{alpha}, Mode{});
+        } else { // swish: α's slot unused, β = 1
+            static_assert(decltype(k)::parameters == 2);
+            k(in, y0, y1, y2, ctdiff::params{alpha, T(1)}, Mode{});
         }
     };
     std::vector<T> xs = ref::sample_points<T>(false);
@@ -140,6 +142,7 @@ TEMPLATE_TEST_CASE("kernels: f, f', f'' within a few ULP of MPFR, at the zeros o
     check_kernel<T, A>("tanh", act::tanh, tol({1, 2, 3}));
     check_kernel<T, A>("softplus", act::softplus, tol({2, 3, 3}));
     check_kernel<T, A>("silu", act::silu, tol({3, 5, 5}), T(0), true);
+    check_kernel<T, A>("swish", act::swish, tol({3, 5, 5}), T(0), true);
     check_kernel<T, A>("mish", act::mish, tol({4, 6, 8}), T(0), true);
     check_kernel<T, A>("gelu", act::gelu, tol({3, 3, 3}), T(0), true);
     check_kernel<T, A>("gelu_tanh", act::gelu_tanh, tol({3, 5, 6}), T(0), true);

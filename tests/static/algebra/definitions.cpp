@@ -67,6 +67,7 @@ constexpr bool refined_chain_matches() {
 static_assert(refined_chain_matches<activations::silu_spec, true>());
 static_assert(refined_chain_matches<activations::gelu_spec, false>());
 static_assert(refined_chain_matches<activations::mish_spec, false>());
+static_assert(refined_chain_matches<activations::swish_spec, false>()); // β a parameter
 
 // Second derivatives, where the rule is applied to its own output.
 static_assert(equivalent(d<2>(sigmoid(x), x), d<2>(sigmoid_fn::definition(x), x)));

@@ -168,8 +168,10 @@ using series_fn = zero_part_fn<Spec, N, true>;
 /// f⁽ᴺ⁾ of Spec's activation, refined near its zeros (see the file comment). Spec provides
 /// `formula(U)` (the activation of U = x), and `zeros` and `zeros_float`, tuples of zero_sets for
 /// the orders 0, 1, … it refines (no_zeros where there is nothing to refine), for double and for
-/// float results (zero_series_data.hpp has them as a base struct per activation). It prints as
-/// its formula (`shown`), so its own name is generic.
+/// float results (zero_series_data.hpp has them as a base struct per activation). Optionally
+/// `argument(U)` and `scaled<N>(S)`: the series are in z = argument(x) and f⁽ᴺ⁾ = scaled<N>(series
+/// at z) (swish: z = βx, swish′ = SiLU′(z), swish″ = β·SiLU″(z)); by default z = x, f⁽ᴺ⁾ = series.
+/// It prints as its formula (`shown`), so its own name is generic.
 template <class Spec, std::size_t N>
 struct refined_fn {
     static constexpr std::size_t orders = std::tuple_size_v<std::remove_cvref_t<decltype(Spec::zeros)>>;
@@ -199,17 +201,42 @@ struct refined_fn {
             return d<N + 1>(Spec::formula(x), x);
         }
     }
+
+    /// The value as nodes: select(on a window of z, the (scaled) series at z, the formula). Its
+    /// lowering is the kernel form; evaluate() computes it as it is (apply<refined_fn, x>::eval,
+    /// below, with the environment, so that a Spec with a parameter (swish's β) works).
+    static constexpr auto form() {
+        constexpr auto plain = formula(x);
+        if constexpr (std::tuple_size_v<decltype(std::get<N>(Spec::zeros).zeros)> == 0) {
+            return plain;
+        } else {
+            constexpr auto z = [] {
+                if constexpr (requires { Spec::argument(x); }) {
+                    return Spec::argument(x);
+                } else {
+                    return x;
+                }
+            }();
+            using Z = std::remove_cvref_t<decltype(z)>;
+            constexpr auto series = apply<series_fn<Spec, N>, Z>{};
+            constexpr auto value = [&] {
+                if constexpr (requires { Spec::template scaled<N>(series); }) {
+                    return Spec::template scaled<N>(series);
+                } else {
+                    return series;
+                }
+            }();
+            using C = comparison<greater_op, apply<on_window_fn<Spec, N>, Z>, constant<ratio{0}>>;
+            return select_node<C, std::remove_cvref_t<decltype(value)>, std::remove_cvref_t<decltype(plain)>>{};
+        }
+    }
+    using form_t = decltype(form());
+
+    /// The value at v alone (the Function interface; evaluate() and the kernels use form_t with the
+    /// environment instead).
     template <class T>
     CTDIFF_INLINE static constexpr T eval(T v) {
-        using P = decltype(formula(x));
-        const T plain = P::eval(environment<T, 1, 0>{{v}, {}});
-        if constexpr (uses_series<T>) {
-            const auto& z = zeros_for<Spec, N, T>();
-            const double u = as_double(v);
-            return T(math::detail::sel(on_window(z, u) != 0.0, series_value(z, u), as_double(plain)));
-        } else {
-            return plain;
-        }
+        return form_t::eval(environment<T, 1, 0>{{v}, {}});
     }
 };
 
@@ -219,20 +246,28 @@ inline constexpr auto refined = ctdiff::detail::make_apply<refined_fn<Spec, 0>>(
 
 } // namespace ctdiff::activations::detail
 
-/// Kernels: the formula's own nodes (shared with the other outputs), and on the windows the series.
+/// A refined tag applied to x evaluates its form with the whole environment (run-time parameters
+/// included): the same nodes, so the same bits, as refined_fn::eval where it has no parameter.
+template <class Spec, std::size_t N, class A>
+struct ctdiff::apply<ctdiff::activations::detail::refined_fn<Spec, N>, A>
+    : node<apply<activations::detail::refined_fn<Spec, N>, A>> {
+    using function = activations::detail::refined_fn<Spec, N>;
+    using argument = A;
+    template <class Env>
+    static constexpr auto eval(const Env& env) {
+        static_assert(std::is_same_v<A, variable<0>>, "ctdiff: a catalogue activation's refined form applies to x only");
+        return function::form_t::eval(env);
+    }
+};
+
+/// Kernels: the form's lowering: the formula's own nodes (shared with the other outputs), and on
+/// the windows the series.
 template <class Spec, std::size_t N>
 struct ctdiff::eval::kernel_form<ctdiff::activations::detail::refined_fn<Spec, N>> {
     template <class A>
     struct make {
         static_assert(std::is_same_v<A, variable<0>>, "ctdiff: a catalogue activation's refined form applies to x only");
-        using F = activations::detail::refined_fn<Spec, N>;
-        using plain = lowered_t<decltype(F::formula(A{}))>;
-        static constexpr bool refines = std::tuple_size_v<decltype(std::get<N>(Spec::zeros).zeros)> != 0;
-        using type = std::conditional_t<
-            refines,
-            select_node<comparison<greater_op, apply<activations::detail::on_window_fn<Spec, N>, A>, constant<ratio{0}>>,
-                        apply<activations::detail::series_fn<Spec, N>, A>, plain>,
-            plain>;
+        using type = lowered_t<typename activations::detail::refined_fn<Spec, N>::form_t>;
     };
     template <class A>
     using of = typename make<A>::type;
