@@ -10,7 +10,7 @@
 /// relative error grows like Σ|terms|/|value| ∝ 1/|x − x₀| (31 ULP 0.02 from x₀, unbounded at
 /// it). float is computed in double (core/node.hpp) and does not see it; double has no wider type.
 ///
-/// The remedy, for each such zero of f⁽ⁿ⁾ (SiLU, Mish, GELU, GELU-tanh; n = 1, 2): on the window
+/// The remedy, for each such zero of f⁽ⁿ⁾ (SiLU, Swish, Mish, GELU, GELU-tanh; n = 1, 2): on the window
 /// around x₀ where the cancellation exceeds 3, f⁽ⁿ⁾(x₀ + t) = t·q(t) with q a polynomial fitted to
 /// a relative 2⁻⁵⁸ (tools/zero_series.py, mpmath; data in zero_series_data.hpp; degree 16–25; for
 /// a float result, computed in double, the window where it exceeds 2¹², ~10⁻⁴ wide, degree 4),
@@ -23,8 +23,11 @@
 /// whose derivative is `refined_fn<Spec, 1>`, then `<Spec, 2>`; each one's value is its
 /// formula `d<n>(Spec::formula)` (also its `definition` for the prover, and what it prints as)
 /// except on the windows, where it is the series. Orders past the last refined one are the plain
-/// derivatives. Kernels see the formula and the series as nodes (kernel_form below), so the
-/// formula's σ and exp are still shared with f and the other outputs. double and float (computed
+/// derivatives. The value is one form of nodes, select(on a window, series, formula) (form_t):
+/// kernels lower it (kernel_form below), so the formula's σ and exp are still shared with f and
+/// the other outputs, and evaluate() computes it with the whole environment (apply<refined_fn, x>
+/// is specialized below), so a formula with a run-time parameter (swish's β, its series in
+/// z = βx) works like any other. double and float (computed
 /// in double) use the series; fast_float and long double keep the formula (the window test is
 /// the constant "outside" there, which folds away).
 
