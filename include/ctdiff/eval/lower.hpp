@@ -30,6 +30,7 @@
 #include <ctdiff/core/rewrite.hpp>
 #include <ctdiff/core/select.hpp>
 
+#include <string_view>
 #include <type_traits>
 
 namespace ctdiff::eval {
@@ -62,9 +63,25 @@ struct sign_split<neg<A>> {
     static constexpr bool negated = true;
 };
 
+/// e^{−|u|} as one node of the kernel forms: exp(−|u|) exactly as the three nodes compute it,
+/// except in a fast-mode float kernel, where the fast core needs fewer operations for an argument
+/// known to be ≤ 0 (math/detail/fast_core.hpp, exp_neg_abs: the same bits).
+struct exp_neg_abs_fn {
+    static constexpr std::string_view name = "exp_neg_abs";
+    static constexpr std::string_view latex = "\\operatorname{exp\\_neg\\_abs}";
+    template <class T>
+    CTDIFF_INLINE static constexpr T eval(T u) {
+        if constexpr (std::is_same_v<T, math::fast_float>) {
+            return math::exp_neg_abs(u);
+        } else {
+            return exp_fn::eval(-abs_fn::eval(u));
+        }
+    }
+};
+
 template <class B>
 struct exp_minus_abs { // e = exp(−|b|) ∈ [0, 1], r = 1/(1 + e)
-    using e = apply<exp_fn, neg<apply<abs_fn, B>>>;
+    using e = apply<exp_neg_abs_fn, B>;
     using r = divide<constant<ratio{1}>, add<constant<ratio{1}>, e>>;
     using er = mul<e, r>;
     using nonneg = comparison<greater_equal_op, B, constant<ratio{0}>>;
