@@ -91,7 +91,7 @@ def series(terms, even, limit, target):
             coeffs, err = fit(*ends)
         a, b = ends
         hi = mpf(float(x0))
-        out.append(dict(x0=x0, hi=hi, lo=x0 - hi, a=a, b=b, coeffs=coeffs, err=err))
+        out.append(dict(x0=x0, hi=hi, lo=x0 - hi, a=a, b=b, coeffs=coeffs, err=err))  # constant term first
     return out
 
 
@@ -117,9 +117,10 @@ def main():
             degrees = "".join(f", {len(s['coeffs'])}" for s in ss)
             lines.append(f"inline constexpr zero_set<{'true' if even else 'false'}{degrees}> {name}_{n}{suffix}{{std::tuple{{")
             for i, s in enumerate(ss):
-                cs = ",\n        ".join(", ".join(hexd(v) for v in s["coeffs"][j:j + 4]) for j in range(0, len(s["coeffs"]), 4))
-                lines.append(f"    zero_series<{len(s['coeffs'])}>{{{hexd(s['hi'])}, {hexd(s['lo'])}, {hexd(s['a'])}, {hexd(s['b'])}, "
-                             f"{len(s['coeffs'])},\n        {{{cs}}}}}{',' if i + 1 < len(ss) else ''}")
+                hf = s["coeffs"][::-1]  # the library's order: highest first (math::detail::horner)
+                cs = ",\n        ".join(", ".join(hexd(v) for v in hf[j:j + 4]) for j in range(0, len(hf), 4))
+                lines.append(f"    zero_series<{len(hf)}>{{{hexd(s['hi'])}, {hexd(s['lo'])}, {hexd(s['a'])}, {hexd(s['b'])},\n"
+                             f"        {{{cs}}}}}{',' if i + 1 < len(ss) else ''}")
             lines.append("}};")
             lines.append("")
             print(f"{name} f({n}){what} done", file=sys.stderr)

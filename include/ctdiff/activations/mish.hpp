@@ -126,8 +126,8 @@ struct ctdiff::activations::mish_detail::softplus_kernel_form {
         using k2 = constant<ratio{2}>;
         using ee = mul<e, e>;
         using one_e = add<k1, e>;
-        using den_neg = add<add<k2, mul<k2, e>>, ee>; // 2 + 2e + e²
         using two_e = mul<k2, e>;
+        using den_neg = add<add<k2, two_e>, ee>; // 2 + 2e + e²
         using q = divide<mul<e, add<k1, two_e>>, add<k1, mul<two_e, one_e>>>; // as sech_softplus_right
         using pos = std::conditional_t<Tanh, divide<add<k1, two_e>, add<add<k1, two_e>, mul<k2, ee>>>,
                                        mul<two_e, sub<k1, q>>>;

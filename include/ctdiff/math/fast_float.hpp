@@ -66,9 +66,8 @@ CTDIFF_FAST_FUNCTION(norm_pdf)
 /// e^{−|x|}: the fast core's one-step form at run time (the same bits as exp(−|x|)), the correctly
 /// rounded float exp in constant evaluation.
 CTDIFF_MATH_INLINE constexpr fast_float exp_neg_abs(fast_float x) {
-    const float a = std::bit_cast<float>(std::bit_cast<std::uint32_t>(x.v) & 0x7fffffffu);
     if (std::is_constant_evaluated()) {
-        return fast_float(math::exp(-a));
+        return fast_float(math::exp(-std::bit_cast<float>(std::bit_cast<std::uint32_t>(x.v) & 0x7fffffffu)));
     }
     return fast_float(detail::fast::exp_neg_abs(x.v));
 }

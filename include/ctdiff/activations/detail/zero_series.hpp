@@ -8,7 +8,8 @@
 /// The problem: SiLU′ = σ(x) + x·σ(x)σ(−x) is 0 at x₀ ≈ −1.2785, where its two terms are ≈ ±0.22.
 /// Each term is within an ULP or two, so the sum is within a few ULP of *the terms*: its
 /// relative error grows like Σ|terms|/|value| ∝ 1/|x − x₀| (31 ULP 0.02 from x₀, unbounded at
-/// it). float is computed in double (core/node.hpp) and does not see it; double has no wider type.
+/// it). float, computed in double (core/node.hpp), sees it only within ~10⁻⁴ of a zero (a float x
+/// can lie within 10⁻¹² of one); double has no wider type.
 ///
 /// The remedy, for each such zero of f⁽ⁿ⁾ (SiLU, Swish, Mish, GELU, GELU-tanh; n = 1, 2): on the window
 /// around x₀ where the cancellation exceeds 3, f⁽ⁿ⁾(x₀ + t) = t·q(t) with q a polynomial fitted to
@@ -50,11 +51,11 @@
 
 namespace ctdiff::activations::detail {
 
-/// f⁽ⁿ⁾(x₀ + t) = t·(c[0] + c[1]t + … + c[D−1]t^{D−1}) for t ∈ [t_lo, t_hi], x₀ = x0_hi + x0_lo.
+/// f⁽ⁿ⁾(x₀ + t) = t·(c[D−1] + c[D−2]t + … + c[0]t^{D−1}) for t ∈ [t_lo, t_hi], x₀ = x0_hi + x0_lo
+/// (c highest first, the order of math::detail::horner).
 template <std::size_t D>
 struct zero_series {
     double x0_hi, x0_lo, t_lo, t_hi;
-    std::size_t degree; // D, repeated in the data for the reader
     std::array<double, D> c;
 };
 
@@ -68,14 +69,6 @@ struct zero_set {
 
 /// No zero to refine (f itself, and orders whose formula does not cancel).
 inline constexpr zero_set<false> no_zeros{};
-
-template <std::size_t D, std::size_t... I>
-CTDIFF_INLINE constexpr double horner(const zero_series<D>& s, double t, std::index_sequence<I...>) {
-    CTDIFF_MATH_STRICT
-    double p = s.c[D - 1];
-    ((p = p * t + s.c[D - 2 - I]), ...);
-    return p;
-}
 
 /// t = x − x₀ when x is on the series' window, and NaN-free 0 elsewhere (so that no ∞ or NaN is
 /// computed, core/math rules), with whether it is.
@@ -100,7 +93,9 @@ CTDIFF_INLINE constexpr double on_window(const Z& z, double v) {
     return math::detail::sel(in, 1.0, 0.0);
 }
 
-/// The series' value at v (0 off the windows).
+/// The series' value at v (0 off the windows). window(s, u) is spelled three times on purpose: the
+/// calls are pure and the compiler computes them once, while a named window_t local (a struct
+/// with a bool) made GCC 12 report "complicated access pattern" and leave the loop scalar.
 template <class Z>
 CTDIFF_INLINE constexpr double series_value(const Z& z, double v) {
     CTDIFF_MATH_STRICT
@@ -109,8 +104,8 @@ CTDIFF_INLINE constexpr double series_value(const Z& z, double v) {
     std::apply(
         [&](const auto&... s) {
             ((r = math::detail::sel(window(s, u).in,
-                                    window(s, u).t * horner(s, window(s, u).t,
-                                                            std::make_index_sequence<std::tuple_size_v<decltype(s.c)> - 1>{}),
+                                    window(s, u).t * math::detail::horner<std::tuple_size_v<decltype(s.c)>>(
+                                                         window(s, u).t, math::detail::coef_table{s.c.data()}),
                                     r)),
              ...);
         },

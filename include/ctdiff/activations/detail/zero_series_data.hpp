@@ -10,142 +10,142 @@ namespace ctdiff::activations::detail::zero_data {
 
 // silu f(1): zero -1.2784645427610737, window t in [-0.947, 0.543], degree 20, fit error 1.6e-18
 inline constexpr zero_set<false, 20> silu_1{std::tuple{
-    zero_series<20>{-0x1.474973c84120bp+0, -0x1.f8d74bc9ac154p-54, -0x1.e513b1f37a916p-1, 0x1.15da239604924p-1, 20,
-        {0x1.be1410460527fp-3, 0x1.2c563458cc0adp-3, 0x1.353eb573ca446p-6, -0x1.f2d0e32bc2aedp-7,
-        -0x1.b0f82c498edbdp-8, 0x1.098e92b9d229cp-13, 0x1.a2a7caf0535abp-11, 0x1.8574d125c571ep-13,
-        -0x1.57238d7ec1b7fp-15, -0x1.f2d891e235b23p-16, -0x1.8af41268c704fp-19, 0x1.3adff9a6814fap-19,
-        0x1.cdae905a76b1ap-21, -0x1.0559a9e117264p-25, -0x1.8d7a6d4f28a35p-24, -0x1.460b0cec5a50ap-26,
-        0x1.29d9e8478a604p-28, 0x1.853d9394e9989p-29, 0x1.f0f5cd18c1a70p-32, 0x1.882e607917a8cp-39}}
+    zero_series<20>{-0x1.474973c84120bp+0, -0x1.f8d74bc9ac154p-54, -0x1.e513b1f37a916p-1, 0x1.15da239604924p-1,
+        {0x1.882e607917a8cp-39, 0x1.f0f5cd18c1a70p-32, 0x1.853d9394e9989p-29, 0x1.29d9e8478a604p-28,
+        -0x1.460b0cec5a50ap-26, -0x1.8d7a6d4f28a35p-24, -0x1.0559a9e117264p-25, 0x1.cdae905a76b1ap-21,
+        0x1.3adff9a6814fap-19, -0x1.8af41268c704fp-19, -0x1.f2d891e235b23p-16, -0x1.57238d7ec1b7fp-15,
+        0x1.8574d125c571ep-13, 0x1.a2a7caf0535abp-11, 0x1.098e92b9d229cp-13, -0x1.b0f82c498edbdp-8,
+        -0x1.f2d0e32bc2aedp-7, 0x1.353eb573ca446p-6, 0x1.2c563458cc0adp-3, 0x1.be1410460527fp-3}}
 }};
 
 // silu f(1) for float: zero -1.2784645427610737, window t in [-0.000492, 0.000492], degree 4, fit error 2.2e-16
 inline constexpr zero_set<false, 4> silu_1_float{std::tuple{
-    zero_series<4>{-0x1.474973c84120bp+0, -0x1.f8d74bc9ac154p-54, -0x1.02258b54e0630p-11, 0x1.02258b54e0630p-11, 4,
-        {0x1.be14104605281p-3, 0x1.2c563458cc0adp-3, 0x1.353eb3bb876f0p-6, -0x1.f2d0e31ae2215p-7}}
+    zero_series<4>{-0x1.474973c84120bp+0, -0x1.f8d74bc9ac154p-54, -0x1.02258b54e0630p-11, 0x1.02258b54e0630p-11,
+        {-0x1.f2d0e31ae2215p-7, 0x1.353eb3bb876f0p-6, 0x1.2c563458cc0adp-3, 0x1.be14104605281p-3}}
 }};
 
 // silu f(2): even, on |x|; zero 2.3993572805154675, window t in [-0.858, 1.32], degree 24, fit error 2.7e-19
 inline constexpr zero_set<true, 24> silu_2{std::tuple{
-    zero_series<24>{0x1.331e23ad9de11p+1, 0x1.a9c55ef03c74ap-53, -0x1.b722420e550e3p-1, 0x1.52381169b8370p+0, 24,
-        {-0x1.76e8b4eb0ea41p-4, 0x1.388203715b23ep-4, -0x1.706e66bf3603cp-6, -0x1.e178d8d2391c2p-10,
-        0x1.fa4e9f742faa8p-9, -0x1.662f848d6c301p-10, 0x1.e2e4a66114acep-14, 0x1.94804c552334bp-14,
-        -0x1.8e0bb1b8b64bbp-15, 0x1.1af19257de77dp-17, 0x1.4e8390b62cda3p-20, -0x1.3f8fd2042f581p-20,
-        0x1.51a77afd3e983p-22, -0x1.544f29e21f4d3p-27, -0x1.8493f9abfc9b7p-26, 0x1.2843760a6e4d9p-27,
-        -0x1.3925b6c1a7aaap-30, -0x1.467e3c56088c4p-32, 0x1.a24fa11333d4ep-33, -0x1.664ec1a976e24p-35,
-        -0x1.220f60b6c0bdap-40, 0x1.c82e2424aceaep-39, -0x1.fc7fd471fdc66p-41, 0x1.a9b22fa35d1fbp-44}}
+    zero_series<24>{0x1.331e23ad9de11p+1, 0x1.a9c55ef03c74ap-53, -0x1.b722420e550e3p-1, 0x1.52381169b8370p+0,
+        {0x1.a9b22fa35d1fbp-44, -0x1.fc7fd471fdc66p-41, 0x1.c82e2424aceaep-39, -0x1.220f60b6c0bdap-40,
+        -0x1.664ec1a976e24p-35, 0x1.a24fa11333d4ep-33, -0x1.467e3c56088c4p-32, -0x1.3925b6c1a7aaap-30,
+        0x1.2843760a6e4d9p-27, -0x1.8493f9abfc9b7p-26, -0x1.544f29e21f4d3p-27, 0x1.51a77afd3e983p-22,
+        -0x1.3f8fd2042f581p-20, 0x1.4e8390b62cda3p-20, 0x1.1af19257de77dp-17, -0x1.8e0bb1b8b64bbp-15,
+        0x1.94804c552334bp-14, 0x1.e2e4a66114acep-14, -0x1.662f848d6c301p-10, 0x1.fa4e9f742faa8p-9,
+        -0x1.e178d8d2391c2p-10, -0x1.706e66bf3603cp-6, 0x1.388203715b23ep-4, -0x1.76e8b4eb0ea41p-4}}
 }};
 
 // silu f(2) for float: even, on |x|; zero 2.3993572805154675, window t in [-0.000818, 0.000818], degree 4, fit error 2.4e-15
 inline constexpr zero_set<true, 4> silu_2_float{std::tuple{
-    zero_series<4>{0x1.331e23ad9de11p+1, 0x1.a9c55ef03c74ap-53, -0x1.accd40c1629a0p-11, 0x1.accd40c1629a0p-11, 4,
-        {-0x1.76e8b4eb0ea50p-4, 0x1.388203715b244p-4, -0x1.706e63f8f37f7p-6, -0x1.e178e885fe834p-10}}
+    zero_series<4>{0x1.331e23ad9de11p+1, 0x1.a9c55ef03c74ap-53, -0x1.accd40c1629a0p-11, 0x1.accd40c1629a0p-11,
+        {-0x1.e178e885fe834p-10, -0x1.706e63f8f37f7p-6, 0x1.388203715b244p-4, -0x1.76e8b4eb0ea50p-4}}
 }};
 
 // mish f(1): zero -1.1924312145154952, window t in [-0.947, 0.516], degree 22, fit error 3.5e-19
 inline constexpr zero_set<false, 22> mish_1{std::tuple{
-    zero_series<22>{-0x1.31432c0d12d84p+0, -0x1.bf319154da210p-55, -0x1.e513b1f37a916p-1, 0x1.085de2f9924dep-1, 22,
-        {0x1.115acb42500bbp-2, 0x1.a34a251d8ad7bp-3, 0x1.574f121a868d9p-5, -0x1.4c222fe64d4ecp-6,
-        -0x1.03369d4ac8f76p-6, -0x1.b87ddfb51c87ap-9, 0x1.1e5e1849de234p-10, 0x1.03799182c660cp-10,
-        0x1.0a7954f564ed4p-12, -0x1.5fffa04557982p-15, -0x1.d453b2cc5fc51p-15, -0x1.223bd485c2c3ep-16,
-        0x1.fa25d36f238b3p-21, 0x1.866c4319e0d40p-19, 0x1.1fa5c5dfb17dep-20, 0x1.c96545870ece2p-26,
-        -0x1.2efad45447ae6p-23, -0x1.06b30250143bcp-24, -0x1.6458f6dc08d71p-28, 0x1.928e5adb6751ep-28,
-        0x1.76a7e5091f8f4p-29, 0x1.ce64e47f59167p-32}}
+    zero_series<22>{-0x1.31432c0d12d84p+0, -0x1.bf319154da210p-55, -0x1.e513b1f37a916p-1, 0x1.085de2f9924dep-1,
+        {0x1.ce64e47f59167p-32, 0x1.76a7e5091f8f4p-29, 0x1.928e5adb6751ep-28, -0x1.6458f6dc08d71p-28,
+        -0x1.06b30250143bcp-24, -0x1.2efad45447ae6p-23, 0x1.c96545870ece2p-26, 0x1.1fa5c5dfb17dep-20,
+        0x1.866c4319e0d40p-19, 0x1.fa25d36f238b3p-21, -0x1.223bd485c2c3ep-16, -0x1.d453b2cc5fc51p-15,
+        -0x1.5fffa04557982p-15, 0x1.0a7954f564ed4p-12, 0x1.03799182c660cp-10, 0x1.1e5e1849de234p-10,
+        -0x1.b87ddfb51c87ap-9, -0x1.03369d4ac8f76p-6, -0x1.4c222fe64d4ecp-6, 0x1.574f121a868d9p-5,
+        0x1.a34a251d8ad7bp-3, 0x1.115acb42500bbp-2}}
 }};
 
 // mish f(1) for float: zero -1.1924312145154952, window t in [-0.000478, 0.000478], degree 4, fit error 3.9e-16
 inline constexpr zero_set<false, 4> mish_1_float{std::tuple{
-    zero_series<4>{-0x1.31432c0d12d84p+0, -0x1.bf319154da210p-55, -0x1.f51bf4d464fe3p-12, 0x1.f51bf4d464fe3p-12, 4,
-        {0x1.115acb42500bdp-2, 0x1.a34a251d8ad7cp-3, 0x1.574f1029eb5b3p-5, -0x1.4c2230b9471a8p-6}}
+    zero_series<4>{-0x1.31432c0d12d84p+0, -0x1.bf319154da210p-55, -0x1.f51bf4d464fe3p-12, 0x1.f51bf4d464fe3p-12,
+        {-0x1.4c2230b9471a8p-6, 0x1.574f1029eb5b3p-5, 0x1.a34a251d8ad7cp-3, 0x1.115acb42500bdp-2}}
 }};
 
 // mish f(2): zero -2.256376396360793, window t in [-1.27, 0.92], degree 25, fit error 3.1e-19; zero 1.4905711794854284, window t in [-0.565, 0.825], degree 23, fit error 3.7e-19
 inline constexpr zero_set<false, 25, 23> mish_2{std::tuple{
-    zero_series<25>{-0x1.20d0f116eb001p+1, -0x1.ed98c925498a2p-54, -0x1.4511c4d46ee46p+0, 0x1.d6cf96b24285fp-1, 25,
-        {0x1.bd7543d635e3fp-4, 0x1.956e15ad4977cp-4, 0x1.321192f866b01p-5, 0x1.b79f54f639bf4p-9,
-        -0x1.fa00ae65659e4p-9, -0x1.451146d7c7908p-9, -0x1.9fa64b5d83df6p-11, -0x1.ba0303a5b6bb5p-14,
-        0x1.4dba0d409afa2p-15, 0x1.0e6fa5156a29ap-15, 0x1.86c9ce0195208p-17, 0x1.26e8278e12228p-19,
-        -0x1.9b98144446b40p-23, -0x1.611e858662b7dp-22, -0x1.28b6593d7ac0bp-23, -0x1.1118165032135p-25,
-        -0x1.f22a7cef288b2p-31, 0x1.7f640aa4e91bap-29, 0x1.8009f74e307efp-30, 0x1.9b38fbb354152p-32,
-        0x1.2ebdabb7a8023p-35, -0x1.72dc0317cb697p-36, -0x1.ac884bd31defbp-37, -0x1.ab7d45aa1191fp-39,
-        -0x1.68edd3278f109p-42}},
-    zero_series<23>{0x1.7d9612a440040p+0, 0x1.48a1647177d43p-54, -0x1.21224ed172954p-1, 0x1.a6a42b8590cfcp-1, 23,
-        {-0x1.d8765d356c1afp-3, 0x1.2005f89b94e15p-2, -0x1.467b383afa816p-4, -0x1.11016a32bec40p-4,
-        0x1.eb6dcd56f7917p-5, -0x1.24b1188ea667ep-7, -0x1.79fcae5af48a6p-7, 0x1.caeea161e7a12p-8,
-        -0x1.1990c7ff2356ep-12, -0x1.6f584ceee6ed5p-10, 0x1.3ee8a144e83d9p-11, 0x1.809ef371b5c72p-15,
-        -0x1.1fad9dc18bf1ep-13, 0x1.6c4da09b7165ep-15, 0x1.3ee899a1140efp-17, -0x1.86661e1e1ac00p-17,
-        0x1.5bd5a7aaa2941p-19, 0x1.326767b4794ddp-20, -0x1.d7523835e2933p-21, 0x1.08826b5f6e9fap-23,
-        0x1.a4e1b4001db2fp-24, -0x1.cc655dc103572p-25, 0x1.33e61b01053bbp-27}}
+    zero_series<25>{-0x1.20d0f116eb001p+1, -0x1.ed98c925498a2p-54, -0x1.4511c4d46ee46p+0, 0x1.d6cf96b24285fp-1,
+        {-0x1.68edd3278f109p-42, -0x1.ab7d45aa1191fp-39, -0x1.ac884bd31defbp-37, -0x1.72dc0317cb697p-36,
+        0x1.2ebdabb7a8023p-35, 0x1.9b38fbb354152p-32, 0x1.8009f74e307efp-30, 0x1.7f640aa4e91bap-29,
+        -0x1.f22a7cef288b2p-31, -0x1.1118165032135p-25, -0x1.28b6593d7ac0bp-23, -0x1.611e858662b7dp-22,
+        -0x1.9b98144446b40p-23, 0x1.26e8278e12228p-19, 0x1.86c9ce0195208p-17, 0x1.0e6fa5156a29ap-15,
+        0x1.4dba0d409afa2p-15, -0x1.ba0303a5b6bb5p-14, -0x1.9fa64b5d83df6p-11, -0x1.451146d7c7908p-9,
+        -0x1.fa00ae65659e4p-9, 0x1.b79f54f639bf4p-9, 0x1.321192f866b01p-5, 0x1.956e15ad4977cp-4,
+        0x1.bd7543d635e3fp-4}},
+    zero_series<23>{0x1.7d9612a440040p+0, 0x1.48a1647177d43p-54, -0x1.21224ed172954p-1, 0x1.a6a42b8590cfcp-1,
+        {0x1.33e61b01053bbp-27, -0x1.cc655dc103572p-25, 0x1.a4e1b4001db2fp-24, 0x1.08826b5f6e9fap-23,
+        -0x1.d7523835e2933p-21, 0x1.326767b4794ddp-20, 0x1.5bd5a7aaa2941p-19, -0x1.86661e1e1ac00p-17,
+        0x1.3ee899a1140efp-17, 0x1.6c4da09b7165ep-15, -0x1.1fad9dc18bf1ep-13, 0x1.809ef371b5c72p-15,
+        0x1.3ee8a144e83d9p-11, -0x1.6f584ceee6ed5p-10, -0x1.1990c7ff2356ep-12, 0x1.caeea161e7a12p-8,
+        -0x1.79fcae5af48a6p-7, -0x1.24b1188ea667ep-7, 0x1.eb6dcd56f7917p-5, -0x1.11016a32bec40p-4,
+        -0x1.467b383afa816p-4, 0x1.2005f89b94e15p-2, -0x1.d8765d356c1afp-3}}
 }};
 
 // mish f(2) for float: zero -2.256376396360793, window t in [-0.000868, 0.000868], degree 4, fit error 2.5e-15; zero 1.4905711794854284, window t in [-0.000497, 0.000497], degree 4, fit error 2e-15
 inline constexpr zero_set<false, 4, 4> mish_2_float{std::tuple{
-    zero_series<4>{-0x1.20d0f116eb001p+1, -0x1.ed98c925498a2p-54, -0x1.c72e851f00cb0p-11, 0x1.c72e851f00cb0p-11, 4,
-        {0x1.bd7543d635e52p-4, 0x1.956e15ad49788p-4, 0x1.3211916878f17p-5, 0x1.b79f44e774823p-9}},
-    zero_series<4>{0x1.7d9612a440040p+0, 0x1.48a1647177d43p-54, -0x1.04ba66532a4f8p-11, 0x1.04ba66532a4f8p-11, 4,
-        {-0x1.d8765d356c1bfp-3, 0x1.2005f89b94e16p-2, -0x1.467b343f7aefbp-4, -0x1.11016aca8bf95p-4}}
+    zero_series<4>{-0x1.20d0f116eb001p+1, -0x1.ed98c925498a2p-54, -0x1.c72e851f00cb0p-11, 0x1.c72e851f00cb0p-11,
+        {0x1.b79f44e774823p-9, 0x1.3211916878f17p-5, 0x1.956e15ad49788p-4, 0x1.bd7543d635e52p-4}},
+    zero_series<4>{0x1.7d9612a440040p+0, 0x1.48a1647177d43p-54, -0x1.04ba66532a4f8p-11, 0x1.04ba66532a4f8p-11,
+        {-0x1.11016aca8bf95p-4, -0x1.467b343f7aefbp-4, 0x1.2005f89b94e16p-2, -0x1.d8765d356c1bfp-3}}
 }};
 
 // gelu f(1): zero -0.75179152469356447, window t in [-0.44, 0.302], degree 16, fit error 4.5e-19
 inline constexpr zero_set<false, 16> gelu_1{std::tuple{
-    zero_series<16>{-0x1.80ead197f00b4p-1, 0x1.13e74c58cada8p-56, -0x1.c2ea4808b0328p-2, 0x1.34f22fc1ccbf6p-2, 16,
-        {0x1.b9d98fa5a3215p-2, 0x1.8d9a941de3ac5p-2, -0x1.2a2ef9bb8658cp-6, -0x1.d2fa4c17c7e6ep-4,
-        -0x1.e4088244fba1bp-7, 0x1.3e346def3ef9bp-6, 0x1.297b9d712d21cp-8, -0x1.258a6d7f67244p-9,
-        -0x1.8680f85528b43p-11, 0x1.86c857eb4e4b9p-13, 0x1.696177e155229p-14, -0x1.783eb9e58e0f3p-17,
-        -0x1.04126ac7298aap-17, 0x1.c48987175dc27p-22, 0x1.321022f881877p-21, 0x1.272be5ef43c38p-25}}
+    zero_series<16>{-0x1.80ead197f00b4p-1, 0x1.13e74c58cada8p-56, -0x1.c2ea4808b0328p-2, 0x1.34f22fc1ccbf6p-2,
+        {0x1.272be5ef43c38p-25, 0x1.321022f881877p-21, 0x1.c48987175dc27p-22, -0x1.04126ac7298aap-17,
+        -0x1.783eb9e58e0f3p-17, 0x1.696177e155229p-14, 0x1.86c857eb4e4b9p-13, -0x1.8680f85528b43p-11,
+        -0x1.258a6d7f67244p-9, 0x1.297b9d712d21cp-8, 0x1.3e346def3ef9bp-6, -0x1.e4088244fba1bp-7,
+        -0x1.d2fa4c17c7e6ep-4, -0x1.2a2ef9bb8658cp-6, 0x1.8d9a941de3ac5p-2, 0x1.b9d98fa5a3215p-2}}
 }};
 
 // gelu f(1) for float: zero -0.75179152469356447, window t in [-0.000258, 0.000258], degree 4, fit error 1.9e-17
 inline constexpr zero_set<false, 4> gelu_1_float{std::tuple{
-    zero_series<4>{-0x1.80ead197f00b4p-1, 0x1.13e74c58cada8p-56, -0x1.0e667b8c77020p-12, 0x1.0e667b8c77020p-12, 4,
-        {0x1.b9d98fa5a3216p-2, 0x1.8d9a941de3ac5p-2, -0x1.2a2efac988e2ap-6, -0x1.d2fa4bbf073c2p-4}}
+    zero_series<4>{-0x1.80ead197f00b4p-1, 0x1.13e74c58cada8p-56, -0x1.0e667b8c77020p-12, 0x1.0e667b8c77020p-12,
+        {-0x1.d2fa4bbf073c2p-4, -0x1.2a2efac988e2ap-6, 0x1.8d9a941de3ac5p-2, 0x1.b9d98fa5a3216p-2}}
 }};
 
 // gelu f(2): even, on |x|; zero 1.4142135623730951, window t in [-0.415, 0.588], degree 18, fit error 5.8e-19
 inline constexpr zero_set<true, 18> gelu_2{std::tuple{
-    zero_series<18>{0x1.6a09e667f3bcdp+0, -0x1.bdd3413b26456p-54, -0x1.a8c8509434c3bp-2, 0x1.2cdfbf7cb9861p-1, 18,
-        {-0x1.a911f096fbc26p-2, 0x1.c2dadacf42cb8p-2, 0x1.1846ac19a3209p-54, -0x1.5eaa386850657p-3,
-        0x1.a911f096fb868p-5, 0x1.a4cc43b060bafp-6, -0x1.eb312cc5127dep-7, -0x1.57822ccfb359ap-10,
-        0x1.278660834e054p-9, -0x1.5e4b38cc78d70p-13, -0x1.cf7bd28dfb1fdp-13, 0x1.65cd9f2f5c0e5p-15,
-        0x1.f5bce08a2a88dp-17, -0x1.503e739c128fdp-18, -0x1.5eb8d89a7a624p-21, 0x1.b62238cb3be90p-22,
-        0x1.0290798e637b9p-27, -0x1.6bd77c8c43e37p-26}}
+    zero_series<18>{0x1.6a09e667f3bcdp+0, -0x1.bdd3413b26456p-54, -0x1.a8c8509434c3bp-2, 0x1.2cdfbf7cb9861p-1,
+        {-0x1.6bd77c8c43e37p-26, 0x1.0290798e637b9p-27, 0x1.b62238cb3be90p-22, -0x1.5eb8d89a7a624p-21,
+        -0x1.503e739c128fdp-18, 0x1.f5bce08a2a88dp-17, 0x1.65cd9f2f5c0e5p-15, -0x1.cf7bd28dfb1fdp-13,
+        -0x1.5e4b38cc78d70p-13, 0x1.278660834e054p-9, -0x1.57822ccfb359ap-10, -0x1.eb312cc5127dep-7,
+        0x1.a4cc43b060bafp-6, 0x1.a911f096fb868p-5, -0x1.5eaa386850657p-3, 0x1.1846ac19a3209p-54,
+        0x1.c2dadacf42cb8p-2, -0x1.a911f096fbc26p-2}}
 }};
 
 // gelu f(2) for float: even, on |x|; zero 1.4142135623730951, window t in [-0.000348, 0.000348], degree 4, fit error 2.3e-16
 inline constexpr zero_set<true, 4> gelu_2_float{std::tuple{
-    zero_series<4>{0x1.6a09e667f3bcdp+0, -0x1.bdd3413b26456p-54, -0x1.6c7572b707fdep-12, 0x1.6c7572b707fdep-12, 4,
-        {-0x1.a911f096fbc27p-2, 0x1.c2dadacf42cb7p-2, 0x1.aec59f953c9f7p-28, -0x1.5eaa37fdb4137p-3}}
+    zero_series<4>{0x1.6a09e667f3bcdp+0, -0x1.bdd3413b26456p-54, -0x1.6c7572b707fdep-12, 0x1.6c7572b707fdep-12,
+        {-0x1.5eaa37fdb4137p-3, 0x1.aec59f953c9f7p-28, 0x1.c2dadacf42cb7p-2, -0x1.a911f096fbc27p-2}}
 }};
 
 // gelu_tanh f(1): zero -0.75246142207101629, window t in [-0.44, 0.302], degree 17, fit error 9.1e-20
 inline constexpr zero_set<false, 17> gelu_tanh_1{std::tuple{
-    zero_series<17>{-0x1.81429f9e97e4dp-1, 0x1.4f523ed77dbdcp-55, -0x1.c2ea4808b0328p-2, 0x1.34f22fc1ccbf6p-2, 17,
-        {0x1.b8bacd2c96b91p-2, 0x1.8cd1a2b2fff33p-2, -0x1.029615edb0779p-6, -0x1.d2b77346470d2p-4,
-        -0x1.104a83edc0f0ep-6, 0x1.427996dc289ecp-6, 0x1.58c9ed715fa93p-8, -0x1.3d8d641cb3047p-9,
-        -0x1.e63f29904a631p-11, 0x1.14bf8d37e3083p-12, 0x1.049390c5f579ep-13, -0x1.253cfcd56594bp-15,
-        -0x1.0babd6276aab4p-16, 0x1.8d3ad84a3fed4p-18, 0x1.49fb3975585bap-19, -0x1.0257351da8440p-20,
-        -0x1.0755a35dad284p-21}}
+    zero_series<17>{-0x1.81429f9e97e4dp-1, 0x1.4f523ed77dbdcp-55, -0x1.c2ea4808b0328p-2, 0x1.34f22fc1ccbf6p-2,
+        {-0x1.0755a35dad284p-21, -0x1.0257351da8440p-20, 0x1.49fb3975585bap-19, 0x1.8d3ad84a3fed4p-18,
+        -0x1.0babd6276aab4p-16, -0x1.253cfcd56594bp-15, 0x1.049390c5f579ep-13, 0x1.14bf8d37e3083p-12,
+        -0x1.e63f29904a631p-11, -0x1.3d8d641cb3047p-9, 0x1.58c9ed715fa93p-8, 0x1.427996dc289ecp-6,
+        -0x1.104a83edc0f0ep-6, -0x1.d2b77346470d2p-4, -0x1.029615edb0779p-6, 0x1.8cd1a2b2fff33p-2,
+        0x1.b8bacd2c96b91p-2}}
 }};
 
 // gelu_tanh f(1) for float: zero -0.75246142207101629, window t in [-0.000258, 0.000258], degree 4, fit error 2.1e-17
 inline constexpr zero_set<false, 4> gelu_tanh_1_float{std::tuple{
-    zero_series<4>{-0x1.81429f9e97e4dp-1, 0x1.4f523ed77dbdcp-55, -0x1.0e667b8c77020p-12, 0x1.0e667b8c77020p-12, 4,
-        {0x1.b8bacd2c96b92p-2, 0x1.8cd1a2b2fff32p-2, -0x1.0296171d79b4ap-6, -0x1.d2b772ec55780p-4}}
+    zero_series<4>{-0x1.81429f9e97e4dp-1, 0x1.4f523ed77dbdcp-55, -0x1.0e667b8c77020p-12, 0x1.0e667b8c77020p-12,
+        {-0x1.d2b772ec55780p-4, -0x1.0296171d79b4ap-6, 0x1.8cd1a2b2fff32p-2, 0x1.b8bacd2c96b92p-2}}
 }};
 
 // gelu_tanh f(2): even, on |x|; zero 1.4185040087908283, window t in [-0.477, 0.769], degree 20, fit error 2.2e-18
 inline constexpr zero_set<true, 20> gelu_tanh_2{std::tuple{
-    zero_series<20>{0x1.6b23142700629p+0, 0x1.750d2fad2c04bp-54, -0x1.e846c920a6dddp-2, 0x1.899b26a50342bp-1, 20,
-        {-0x1.a360c3e39b758p-2, 0x1.ba73788e0f42ep-2, -0x1.0bae229791e92p-7, -0x1.49ec14523a988p-3,
-        0x1.d0e682b09842ap-5, 0x1.4842653d3894bp-6, -0x1.11cd249c0b4c4p-6, 0x1.9022fc5d5606ep-11,
-        0x1.5a7bd635d0fc3p-9, -0x1.89f5e6a26f9c4p-11, -0x1.12739595f6f5ep-12, 0x1.7184693332f80p-13,
-        0x1.9bdc61d61dafep-18, -0x1.e9a749a2a711fp-16, 0x1.483a8dbb2b2c3p-18, 0x1.ddbb44df9a674p-19,
-        -0x1.95e197fdfc4a3p-20, -0x1.af39a8a6d423cp-23, 0x1.2067e9db1dc88p-22, -0x1.e17aa90f4c1dbp-25}}
+    zero_series<20>{0x1.6b23142700629p+0, 0x1.750d2fad2c04bp-54, -0x1.e846c920a6dddp-2, 0x1.899b26a50342bp-1,
+        {-0x1.e17aa90f4c1dbp-25, 0x1.2067e9db1dc88p-22, -0x1.af39a8a6d423cp-23, -0x1.95e197fdfc4a3p-20,
+        0x1.ddbb44df9a674p-19, 0x1.483a8dbb2b2c3p-18, -0x1.e9a749a2a711fp-16, 0x1.9bdc61d61dafep-18,
+        0x1.7184693332f80p-13, -0x1.12739595f6f5ep-12, -0x1.89f5e6a26f9c4p-11, 0x1.5a7bd635d0fc3p-9,
+        0x1.9022fc5d5606ep-11, -0x1.11cd249c0b4c4p-6, 0x1.4842653d3894bp-6, 0x1.d0e682b09842ap-5,
+        -0x1.49ec14523a988p-3, -0x1.0bae229791e92p-7, 0x1.ba73788e0f42ep-2, -0x1.a360c3e39b758p-2}}
 }};
 
 // gelu_tanh f(2) for float: even, on |x|; zero 1.4185040087908283, window t in [-0.000424, 0.000424], degree 4, fit error 5.6e-16
 inline constexpr zero_set<true, 4> gelu_tanh_2_float{std::tuple{
-    zero_series<4>{0x1.6b23142700629p+0, 0x1.750d2fad2c04bp-54, -0x1.bcb57f68aaeb0p-12, 0x1.bcb57f68aaeb0p-12, 4,
-        {-0x1.a360c3e39b75cp-2, 0x1.ba73788e0f42dp-2, -0x1.0bae0cabe7895p-7, -0x1.49ec13d6681bdp-3}}
+    zero_series<4>{0x1.6b23142700629p+0, 0x1.750d2fad2c04bp-54, -0x1.bcb57f68aaeb0p-12, 0x1.bcb57f68aaeb0p-12,
+        {-0x1.49ec13d6681bdp-3, -0x1.0bae0cabe7895p-7, 0x1.ba73788e0f42dp-2, -0x1.a360c3e39b75cp-2}}
 }};
 
 // Per activation: the zero sets of f, f′, f″ (f has none), for double and float results.
