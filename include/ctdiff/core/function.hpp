@@ -13,6 +13,7 @@
 /// | `definition(U)` | optional: the function in terms of exp, log, erf, powers and arithmetic; the algebra expands it to prove identities, and a static test proves `derivative` agrees with differentiating `definition` |
 /// | `at_zero` | optional: the exact value at 0, folded by the constructor |
 /// | `shown(U)` | optional: an expression printed in the application's place (the catalogue's refined activations print as their formulas) |
+/// | `form<A>` | optional: an expression type that *is* the application's value: `evaluate` computes it with the whole environment (run-time parameters included) instead of `eval` on the argument's value, and kernels lower it in the application's place (the catalogue's refined activations: a select between their formula and a series) |
 /// | `mirror_product_derivative(U)` | optional: d/du of F(u)·F(−u), which `d` then uses for that product instead of the product rule (σ: σ′ = σ(u)σ(−u) differentiates to −σ(u)σ(−u)·tanh(u/2), not the cancelling σσ̄² − σ²σ̄) |
 ///
 /// exp, log and erf are the primitives (no definition); a user's own function is a tag like any
@@ -46,7 +47,11 @@ struct apply : node<apply<F, A>> {
     using argument = A;
     template <class Env>
     static constexpr auto eval(const Env& env) {
-        return F::eval(A::eval(env));
+        if constexpr (requires { typename F::template form<A>; }) {
+            return F::template form<A>::eval(env);
+        } else {
+            return F::eval(A::eval(env));
+        }
     }
 };
 namespace detail {

@@ -35,11 +35,22 @@
 
 namespace ctdiff::eval {
 
-/// The kernel form of `apply<F, A>`; the default keeps the application.
+namespace detail {
+template <class F, class A>
+struct default_kernel_form {
+    using type = apply<F, A>;
+};
+template <class F, class A>
+    requires requires { typename F::template form<A>; }
+struct default_kernel_form<F, A>; // defined below, after lower_t
+} // namespace detail
+
+/// The kernel form of `apply<F, A>`; the default keeps the application, or, for a tag with a
+/// `form<A>` (core/function.hpp), lowers that form in its place.
 template <class F>
 struct kernel_form {
     template <class A>
-    using of = apply<F, A>;
+    using of = typename detail::default_kernel_form<F, A>::type;
 };
 
 namespace detail {
@@ -50,6 +61,12 @@ struct kernel_rule {
 };
 template <class E>
 using lower_t = rewrite_t<E, kernel_rule>;
+
+template <class F, class A>
+    requires requires { typename F::template form<A>; }
+struct default_kernel_form<F, A> {
+    using type = lower_t<typename F::template form<A>>;
+};
 
 // u = ±b with b not a negation: the pieces σ(b) and σ(−b) share.
 template <class A>

@@ -25,10 +25,9 @@
 /// formula `d<n>(Spec::formula)` (also its `definition` for the prover, and what it prints as)
 /// except on the windows, where it is the series. Orders past the last refined one are the plain
 /// derivatives. The value is one form of nodes, select(on a window, series, formula) (form_t):
-/// kernels lower it (kernel_form below), so the formula's σ and exp are still shared with f and
-/// the other outputs, and evaluate() computes it with the whole environment (apply<refined_fn, x>
-/// is specialized below), so a formula with a run-time parameter (swish's β, its series in
-/// z = βx) works like any other. double and float (computed
+/// the tag's `form<A>` (core/function.hpp): kernels lower it, so the formula's σ and exp are still
+/// shared with f and the other outputs, and evaluate() computes it with the whole environment, so
+/// a formula with a run-time parameter (swish's β, its series in z = βx) works like any other. double and float (computed
 /// in double) use the series; fast_float and long double keep the formula (the window test is
 /// the constant "outside" there, which folds away).
 
@@ -200,10 +199,8 @@ struct refined_fn {
         }
     }
 
-    /// The value as nodes: select(on a window of z, the (scaled) series at z, the formula). Its
-    /// lowering is the kernel form; evaluate() computes it as it is (apply<refined_fn, x>::eval,
-    /// below, with the environment, so that a Spec with a parameter (swish's β) works).
-    static constexpr auto form() {
+    /// The value as nodes: select(on a window of z, the (scaled) series at z, the formula).
+    static constexpr auto make_form() {
         constexpr auto plain = formula(x);
         if constexpr (std::tuple_size_v<decltype(std::get<N>(Spec::zeros).zeros)> == 0) {
             return plain;
@@ -228,7 +225,12 @@ struct refined_fn {
             return select_node<C, std::remove_cvref_t<decltype(value)>, std::remove_cvref_t<decltype(plain)>>{};
         }
     }
-    using form_t = decltype(form());
+    using form_t = decltype(make_form());
+    /// The application's value as nodes (core/function.hpp): evaluate() computes it with the whole
+    /// environment, kernels lower it.
+    template <class A>
+        requires std::is_same_v<A, variable<0>>
+    using form = form_t;
 
     /// The value at v alone (the Function interface; evaluate() and the kernels use form_t with the
     /// environment instead).
@@ -243,32 +245,5 @@ template <class Spec>
 inline constexpr auto refined = ctdiff::detail::make_apply<refined_fn<Spec, 0>>(x);
 
 } // namespace ctdiff::activations::detail
-
-/// A refined tag applied to x evaluates its form with the whole environment (run-time parameters
-/// included): the same nodes, so the same bits, as refined_fn::eval where it has no parameter.
-template <class Spec, std::size_t N, class A>
-struct ctdiff::apply<ctdiff::activations::detail::refined_fn<Spec, N>, A>
-    : node<apply<activations::detail::refined_fn<Spec, N>, A>> {
-    using function = activations::detail::refined_fn<Spec, N>;
-    using argument = A;
-    template <class Env>
-    static constexpr auto eval(const Env& env) {
-        static_assert(std::is_same_v<A, variable<0>>, "ctdiff: a catalogue activation's refined form applies to x only");
-        return function::form_t::eval(env);
-    }
-};
-
-/// Kernels: the form's lowering: the formula's own nodes (shared with the other outputs), and on
-/// the windows the series.
-template <class Spec, std::size_t N>
-struct ctdiff::eval::kernel_form<ctdiff::activations::detail::refined_fn<Spec, N>> {
-    template <class A>
-    struct make {
-        static_assert(std::is_same_v<A, variable<0>>, "ctdiff: a catalogue activation's refined form applies to x only");
-        using type = lowered_t<typename activations::detail::refined_fn<Spec, N>::form_t>;
-    };
-    template <class A>
-    using of = typename make<A>::type;
-};
 
 #endif
