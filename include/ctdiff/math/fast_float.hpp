@@ -72,6 +72,15 @@ CTDIFF_MATH_INLINE constexpr fast_float exp_neg_abs(fast_float x) {
     return fast_float(detail::fast::exp_neg_abs(x.v));
 }
 
+/// tanh(x/2) (σ″'s kernel form): the fast core's form from σ's parts at run time, the correctly
+/// rounded float tanh of x·1/2 in constant evaluation.
+CTDIFF_MATH_INLINE constexpr fast_float tanh_half(fast_float x) {
+    if (std::is_constant_evaluated()) {
+        return fast_float(math::tanh(x.v * 0.5f));
+    }
+    return fast_float(detail::fast::tanh_half(x.v));
+}
+
 // No fast core (yet): the correctly rounded float function (which computes in double and still
 // vectorizes).
 #define CTDIFF_ACCURATE_FUNCTION(name)                                                                          \

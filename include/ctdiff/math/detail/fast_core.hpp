@@ -8,8 +8,9 @@
 /// (IEEE arithmetic propagates them), and they use the FMA instruction where the target has it.
 /// Twice the lanes of the accurate float path (which computes in double) and about a third of
 /// its operations. Errors (max over the strided float sweep, tests/sweep/math/float_sweep.cpp,
-/// `[fast]`; the stated bounds there are these rounded up): exp 1.01, tanh 2.49, sech 2.21,
-/// σ 2.33, φ 2.64, Φ 5.91 ULP. Branch-free: a loop over them vectorizes.
+/// `[fast]`; the stated bounds there are these rounded up): exp 1.01, tanh 2.97, sech 2.21,
+/// σ 2.33, φ 2.64, Φ 5.91 ULP; over every positive float, tanh 3.17 and sech 2.37 (tanh was 2.50
+/// from a reduction of its own, before it shared sech's). Branch-free: a loop over them vectorizes.
 
 #include <ctdiff/math/detail/common.hpp>
 
@@ -34,12 +35,15 @@ CTDIFF_MATH_INLINE float with_sign_of(float t, float s) {
     return std::bit_cast<float>((std::bit_cast<u32>(t) & 0x7fffffffu) | (std::bit_cast<u32>(s) & 0x80000000u));
 }
 
-/// 1.5·2^23: v + shifter − shifter rounds |v| < 2^22 to an integer; the low bits of v + shifter
-/// hold it (as an integer added to the bits of shifter).
-inline constexpr float shifter = 12582912.0f;
-/// 2^k from the bits of n = k + shifter, for an integral k in [−126, 127] (integer add and shift:
-/// no conversion instruction).
-CTDIFF_MATH_INLINE float pow2_of_shifted(float n) { return std::bit_cast<float>((std::bit_cast<u32>(n) + 127u) << 23); }
+/// 1.5·2^23 + 191: v + shifter − shifter rounds |v| < 2^22 to an integer k (floats in [2^23, 2^24)
+/// are the integers), and the bits of n = k + shifter are those of 1.5·2^23 plus 191 + k. Their
+/// low 9 bits shifted to the exponent field, bits(n) << 23, are therefore 2^(k + 64) for k in
+/// [−190, 63]: one shift, no conversion instruction and no integer add for the bias.
+inline constexpr float shifter = 12582912.0f + 191.0f;
+/// 2^(k + 64) from the bits of n = k + shifter, k integral in [−190, 63].
+CTDIFF_MATH_INLINE float pow2_64_of_shifted(float n) { return std::bit_cast<float>(std::bit_cast<u32>(n) << 23); }
+/// 2^k from the bits of n = k + shifter, k integral in [−126, 127].
+CTDIFF_MATH_INLINE float pow2_of_shifted(float n) { return std::bit_cast<float>((std::bit_cast<u32>(n) - 64u) << 23); }
 
 /// e^x = 2^k·(1 + p) for finite x in [−104, 89]: n = k + shifter with k = round(x/ln2),
 /// r = x − k·ln2 (ln2 in two parts, k·ln2_hi exact), p = e^r − 1 to degree 7 (Taylor; truncation
@@ -81,32 +85,57 @@ CTDIFF_MATH_INLINE float exp(float x) {
 }
 
 /// e^{−|x|} (σ's, softplus's and Mish's kernel forms): the same bits as exp(−|x|) in fewer
-/// operations. The argument is ≤ 0, so only the lower clamp (−104) is needed, and 2^k is applied in
+/// operations. The argument is ≤ 0, so only the lower clamp (104) is needed, and 2^k is applied in
 /// one step with a bias, 2^(k + 64)·(1 + p) (normal for k ∈ [−150, 0]) times 2^-64: the mantissa
 /// rounds once in the fma as before and the last product is exact unless the result is
-/// subnormal, where it rounds once, as exp's second step did. NaN passes (|NaN| > 104 is false).
+/// subnormal, where it rounds once, as exp's second step did. NaN passes (|NaN| > 104 is false);
+/// the clamp is one masked move of the constant and the negation folds into the fmas.
 CTDIFF_MATH_INLINE float exp_neg_abs(float x) {
     const float a = fabsf(x);
-    const exp_parts e = exp_split(sel(a > 104.0f, -104.0f, -a));
-    const float s = std::bit_cast<float>((std::bit_cast<u32>(e.n) + (127u + 64u)) << 23);
+    const exp_parts e = exp_split(-sel(a > 104.0f, 104.0f, a));
+    const float s = pow2_64_of_shifted(e.n);
     return fmadd(e.p, s, s) * 0x1p-64f;
 }
 
-/// tanh x = −m/(2 + m) with m = e^{−2|x|} − 1 = 2^k·p + (2^k − 1) (no cancellation: k = 0 near 0),
-/// |x| clamped at 20 (tanh is 1 in float from 9 on), the sign of x put back (±0 and subnormals
-/// come out as themselves). Measured max 2.49 ULP.
-CTDIFF_MATH_INLINE float tanh(float x) {
+/// What tanh and sech share, from one reduction of −|x| (the one of exp_neg_abs, so σ's e as
+/// well): e = e^{−|x|} and m = e − 1 = 2^k·p + (2^k − 1) without cancellation (k = 0 near 0). A
+/// loop that computes tanh(x) and sech(x) — tanh's f and f′ — then reduces x once, not twice.
+/// m is computed scaled by 2^64, with 2^(k + 64) (normal for k ∈ [−150, 0]): the same roundings
+/// as with 2^k where 2^k is normal, and −1 where it is not (|x| > 87.3), with no subnormal
+/// operand on the way (each would cost a microcode assist on x86).
+struct tanh_sech_parts {
+    float e, m;
+};
+CTDIFF_MATH_INLINE tanh_sech_parts tanh_sech(float x) {
     const float a = fabsf(x);
-    const exp_parts e = exp_split(-2.0f * sel(a > 20.0f, 20.0f, a));
-    const float s = pow2_of_shifted(e.n);
-    const float m = fmadd(s, e.p, s - 1.0f);
-    return with_sign_of(-m / (2.0f + m), x);
+    const exp_parts p = exp_split(-sel(a > 104.0f, 104.0f, a));
+    const float s = pow2_64_of_shifted(p.n);
+    return {fmadd(p.p, s, s) * 0x1p-64f, fmadd(s, p.p, s - 0x1p64f) * 0x1p-64f};
 }
 
-/// sech x = 2e/(1 + e²), e = e^{−|x|} ∈ [0, 1] (no overflow). Measured max 2.21 ULP.
+/// tanh |x| = −w/(2 + w) with w = e^{−2|x|} − 1 = m² + 2m in one rounding (tanh_sech_parts: as
+/// accurate as m, since ∂w/∂m = 2e; near 0, w ≈ 2m), the sign of x put back (±0 and subnormals
+/// come out as themselves).
+CTDIFF_MATH_INLINE float tanh(float x) {
+    const tanh_sech_parts t = tanh_sech(x);
+    const float w = fmadd(t.m, t.m, 2.0f * t.m);
+    return with_sign_of(-w / (2.0f + w), x);
+}
+
+/// sech x = 2e/(1 + e²), e = e^{−|x|} ∈ [0, 1] (tanh_sech_parts: no overflow).
 CTDIFF_MATH_INLINE float sech(float x) {
-    const float e = exp(-fabsf(x));
+    const float e = tanh_sech(x).e;
     return (2.0f * e) / fmadd(e, e, 1.0f);
+}
+
+/// tanh(x/2) = −m/(1 + e) (tanh_sech_parts; 1 + e = 2 + m, no cancellation), the sign of x put
+/// back: σ″ = −σσ̄·tanh(x/2) in a kernel. Written with σ's very operations — the reduction of
+/// −|x|, e, and 1/(1 + e) as σ's kernel form computes it (eval/lower.hpp) — so that beside σ(x) the
+/// compiler evaluates them once, and tanh(x/2) costs m and a product, not a second reduction and
+/// division.
+CTDIFF_MATH_INLINE float tanh_half(float x) {
+    const tanh_sech_parts t = tanh_sech(x);
+    return with_sign_of(-t.m * (1.0f / (1.0f + t.e)), x);
 }
 
 /// σ(x) = 1/(1 + e) for x ≥ 0, e/(1 + e) below, e = e^{−|x|} ∈ [0, 1]: one division. Measured
