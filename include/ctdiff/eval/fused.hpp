@@ -227,11 +227,11 @@ public:
                 : 1U;
         using loop = eval::detail::loop<T, Mode, parameters, std::make_index_sequence<NIn>, nodes, eval::lowered_t<eval::stabilized_t<Es>>...>;
         constexpr auto is = std::make_index_sequence<NIn>{};
+        const bool stream = bytes >= opts.stream_min_bytes;
         eval::detail::split(n, threads, [&](std::size_t b, std::size_t e) {
             [&]<std::size_t... I, std::size_t... O>(std::index_sequence<I...>, std::index_sequence<O...>) {
-                if (in_place) {
-                    loop::run_in_place(e - b, p, {(in[I].data() + b)...},
-                                       {(out[O].data() + b)...});
+                if (in_place || stream) {
+                    loop::run_blocked(e - b, p, {(in[I].data() + b)...}, {(out[O].data() + b)...}, stream);
                 } else {
                     loop::run(e - b, p, (in[I].data() + b)..., (out[O].data() + b)...);
                 }

@@ -10,10 +10,12 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <bit>
 #include <cmath>
 #include <cstdint>
 #include <limits>
+#include <span>
 #include <vector>
 
 using namespace ctdiff;
@@ -222,7 +224,7 @@ TEMPLATE_TEST_CASE("backward from the saved output", "[eval][kernels]", float, d
     }
 }
 
-TEMPLATE_TEST_CASE("kernel call contract: sizes, empty, in place, NaN, threads", "[eval][kernels]", float, double) {
+TEMPLATE_TEST_CASE("kernel call contract: sizes, empty, in place, NaN, threads, streamed outputs", "[eval][kernels]", float, double) {
     using T = TestType;
     const auto k = forward_backward(sigmoid(x));
     std::vector<T> a(10, T(1)), b(10, T(2)), c(10, T(-7)), d(9, T(-7));
@@ -270,6 +272,28 @@ TEMPLATE_TEST_CASE("kernel call contract: sizes, empty, in place, NaN, threads",
     k(xs2, g, y2, dx2, kernel_options{.threads = 2, .min_elements_per_thread = 1000});
     CHECK(y1 == y2);
     CHECK(dx1 == dx2);
+
+    // outputs streamed past the caches (non-temporal stores) give the same values, whatever the
+    // outputs' alignment (spans from offset 0…3 of their vectors), in place, and on two threads
+    for (std::size_t n3 : {std::size_t{1}, std::size_t{17}, 4096 / sizeof(T) - 1, 4096 / sizeof(T) + 1, std::size_t{5000}}) {
+        for (std::size_t off = 0; off < 4; ++off) {
+            INFO("n = " << n3 << ", offset " << off);
+            std::vector<T> xb(n3 + off), yb(n3 + off), dxb(n3 + off);
+            const std::span<T> x3(xb.data() + off, n3), y3(yb.data() + off, n3), dx3(dxb.data() + off, n3);
+            for (std::size_t i = 0; i < n3; ++i) {
+                x3[i] = static_cast<T>(static_cast<double>(i) * 0.013 - 20);
+            }
+            const std::span<const T> g3(g.data(), n3);
+            std::vector<T> yr(n3), dxr(n3);
+            k(x3, g3, yr, dxr, kernel_options{.stream_min_bytes = SIZE_MAX});
+            k(x3, g3, y3, dx3, kernel_options{.stream_min_bytes = 0});
+            CHECK(std::equal(y3.begin(), y3.end(), yr.begin()));
+            CHECK(std::equal(dx3.begin(), dx3.end(), dxr.begin()));
+            k(x3, g3, x3, dx3, kernel_options{.threads = 2, .min_elements_per_thread = 64, .stream_min_bytes = 0});
+            CHECK(std::equal(x3.begin(), x3.end(), yr.begin())); // y over x
+            CHECK(std::equal(dx3.begin(), dx3.end(), dxr.begin()));
+        }
+    }
 }
 
 TEMPLATE_TEST_CASE("the loop agrees with the kernel's one-element evaluation", "[eval][kernels]", float, double) {
