@@ -843,6 +843,23 @@ void register_copies() {
                             n, false, {-1, -1});
         }
     }
+    // The same copies as ctdiff kernels of the identity with their outputs always streamed past
+    // the caches (kernel_options::stream_min_bytes = 0; by default ctdiff streams from 32 MiB per
+    // array on): the memory limit for a loop that writes with non-temporal stores.
+    static constexpr kernel_options stream{.stream_min_bytes = 0};
+    static constexpr variable<0> v0{};
+    static constexpr variable<1> v1{};
+    std::map<std::string, impl_fn<T>> s;
+    s["forward"] = [](const arrays<T>& a) { fused(v0)(a.x, a.o0, stream); };
+    s["backward"] = [](const arrays<T>& a) { kernel<2>(v0 + v1)(a.x, a.dy, a.o0, stream); };
+    s["fused"] = [](const arrays<T>& a) { kernel<2>(v0, v1)(a.x, a.dy, a.o0, a.o1, stream); };
+    s["second"] = [](const arrays<T>& a) { fused(v0, v0, v0)(a.x, a.o0, a.o1, a.o2, stream); };
+    for (const auto& [pass, fn] : s) {
+        for (std::size_t n : sizes) {
+            register_row<T>(std::string("copy/") + pass + "/copy_stream/" + type_name(T{}) + "/" + std::to_string(n),
+                            pass, fn, n, false, {-1, -1});
+        }
+    }
 }
 
 template <class T>

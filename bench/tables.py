@@ -3,6 +3,7 @@
 
     build/bench/bench/ctdiff_bench_kernels --benchmark_format=json > kernels.json
     bench/tables.py kernels.json [N ...]        # default N: 65536 16777216
+    bench/tables.py --readme kernels.json       # the README's summary (f32, 64 Ki)
     build/bench/bench/ctdiff_bench_math --benchmark_format=json > math.json
     bench/tables.py math.json [N ...]           # default N: 65536
 
@@ -68,16 +69,18 @@ def table(rates, typ, n):
         if t == typ and m == n and act != "copy" and act not in acts:
             acts.append(act)
     out = ["**%s, N = %d** (G items/s, median of 3)" % (typ, n), "",
-           "| activation/pass | " + " | ".join(IMPLS) + " | copy | ctdiff/naive | ctdiff/eigen | fast/naive | fast/eigen |",
-           "|---" * (len(IMPLS) + 6) + "|"]
+           "| activation/pass | " + " | ".join(IMPLS) + " | copy | copy, streamed | ctdiff/naive | ctdiff/eigen | fast/naive | fast/eigen |",
+           "|---" * (len(IMPLS) + 7) + "|"]
     for act in acts:
         for pas in PASSES:
             row = [rates.get((act, pas, i, typ, n)) for i in IMPLS]
             if all(v is None for v in row):
                 continue
-            copy = rates.get(("copy", "backward" if pas == "backward_from_output" else pas, "copy", typ, n))
+            cpass = "backward" if pas == "backward_from_output" else pas
+            copy = rates.get(("copy", cpass, "copy", typ, n))
+            copy_stream = rates.get(("copy", cpass, "copy_stream", typ, n))
             naive, eigen = row[IMPLS.index("naive")], row[IMPLS.index("eigen")]
-            out.append("| %s/%s | %s | %s | %s | %s | %s | %s |" % (act, pas, " | ".join(fmt(v) for v in row), fmt(copy),
+            out.append("| %s/%s | %s | %s | %s | %s | %s | %s | %s |" % (act, pas, " | ".join(fmt(v) for v in row), fmt(copy), fmt(copy_stream),
                                                                   ratio(row[0], naive), ratio(row[0], eigen),
                                                                   ratio(row[1], naive), ratio(row[1], eigen)))
     return "\n".join(out)
@@ -104,7 +107,39 @@ def math_table(path, n):
     return "\n".join(out)
 
 
+def readme_table(rates, ulps, typ="f32", n=65536):
+    """The README's summary: ctdiff and ctdiff_fast with their ratios to naive, Eigen and XNNPACK."""
+    def g(u):
+        return "—" if u is None else ("inf" if u == float("inf") else ("%.3g" % u if u < 1e5 else "%.0e" % u))
+    def ulp(act, impl):
+        v = ulps.get((act, impl, typ))
+        return "" if v is None else "%s / %s" % (g(v[0]), g(v[1]))
+    acts = []
+    for (act, _, _, t, m) in rates:
+        if t == typ and m == n and act != "copy" and act not in acts:
+            acts.append(act)
+    out = ["| activation/pass | ctdiff G/s | fast G/s | ÷ naive (ctdiff / fast) | ÷ Eigen (ctdiff / fast) | "
+           "÷ XNNPACK (fast) | max ULP f / f′: ctdiff, fast | Eigen |", "|---" * 8 + "|"]
+    for act in acts:
+        for pas in PASSES:
+            c, f = rates.get((act, pas, "ctdiff", typ, n)), rates.get((act, pas, "ctdiff_fast", typ, n))
+            if c is None and f is None:
+                continue
+            base = rates.get((act, pas, "handwritten" if pas == "backward_from_output" else "naive", typ, n))
+            eigen, xnn = rates.get((act, pas, "eigen", typ, n)), rates.get((act, pas, "xnnpack", typ, n))
+            first = pas == "forward"
+            out.append("| %s/%s | %s | %s | %s / %s | %s / %s | %s | %s | %s |" % (
+                act, pas, fmt(c), fmt(f), ratio(c, base), ratio(f, base), ratio(c, eigen), ratio(f, eigen),
+                ratio(f, xnn), (ulp(act, "ctdiff") + ", " + ulp(act, "ctdiff_fast")) if first else "",
+                ulp(act, "eigen") if first else ""))
+    return "\n".join(out)
+
+
 def main():
+    if sys.argv[1] == "--readme":  # bench/tables.py --readme kernels.json: the README's table
+        rates, ulps = load(sys.argv[2])
+        print(readme_table(rates, ulps))
+        return
     first = json.load(open(sys.argv[1]))["benchmarks"][0]["run_name"].split("/")
     if not first[4].isdigit():  # <function>/<impl>/<type>/<N>/...: the math benchmark
         for n in [int(a) for a in sys.argv[2:]] or [65536]:
