@@ -8,9 +8,10 @@
 /// (IEEE arithmetic propagates them), and they use the FMA instruction where the target has it.
 /// Twice the lanes of the accurate float path (which computes in double) and about a third of
 /// its operations. Errors (max over the strided float sweep, tests/sweep/math/float_sweep.cpp,
-/// `[fast]`; the stated bounds there are these rounded up): exp 1.01, tanh 2.97, sech 2.21,
-/// σ 2.33, φ 2.64, Φ 5.91 ULP; over every positive float, tanh 3.17 and sech 2.37 (tanh was 2.50
-/// from a reduction of its own, before it shared sech's). Branch-free: a loop over them vectorizes.
+/// `[fast]`; the stated bounds there are these rounded up): exp 1.02, tanh 2.99, sech 2.21,
+/// σ 2.33, φ 2.64, Φ 5.91 ULP; over every float, exp 1.10, σ 2.40, tanh 3.14 and sech 2.37 (tanh
+/// was 2.50 from a reduction of its own, before it shared sech's). Branch-free: a loop over them
+/// vectorizes.
 
 #include <ctdiff/math/detail/common.hpp>
 
@@ -46,8 +47,9 @@ CTDIFF_MATH_INLINE float pow2_64_of_shifted(float n) { return std::bit_cast<floa
 CTDIFF_MATH_INLINE float pow2_of_shifted(float n) { return std::bit_cast<float>((std::bit_cast<u32>(n) - 64u) << 23); }
 
 /// e^x = 2^k·(1 + p) for finite x in [−104, 89]: n = k + shifter with k = round(x/ln2),
-/// r = x − k·ln2 (ln2 in two parts, k·ln2_hi exact), p = e^r − 1 to degree 7 (Taylor; truncation
-/// < 2^-27 relative for |r| ≤ ln2/2).
+/// r = x − k·ln2 (ln2 in two parts, k·ln2_hi exact), p = e^r − 1 = r + r²·q(r) to degree 6, q an
+/// mpmath chebyfit of (e^r − 1 − r)/r² on |r| ≤ 1.0001·ln2/2 with float coefficients: 1 + p within
+/// 2^-26.5 of e^r (degree 7 by Taylor: 2^-27.0, one FMA more).
 struct exp_parts {
     float n, k, p;
 };
@@ -55,10 +57,9 @@ CTDIFF_MATH_INLINE exp_parts exp_split(float x) {
     const float n = fmadd(x, 1.44269504f, shifter);
     const float k = n - shifter;
     const float r = fmadd(k, -1.428606765330187e-06f, fmadd(k, -0.693145751953125f, x));
-    float q = fmadd(r, 1.0f / 5040.0f, 1.0f / 720.0f);
-    q = fmadd(q, r, 1.0f / 120.0f);
-    q = fmadd(q, r, 1.0f / 24.0f);
-    q = fmadd(q, r, 1.0f / 6.0f);
+    float q = fmadd(r, 1.392618404e-03f, 8.363178931e-03f);
+    q = fmadd(q, r, 4.166655615e-02f);
+    q = fmadd(q, r, 1.666657627e-01f);
     q = fmadd(q, r, 0.5f);
     return {n, k, fmadd(r * r, q, r)};
 }
