@@ -176,6 +176,24 @@ struct kernel_form<tanh_fn> {
 template <class E>
 using lowered_t = detail::lower_t<std::remove_cvref_t<E>>;
 
+namespace detail {
+// σ(u)·σ(−u) (σ′, and a factor of σ″) = e/(1 + e)² for either sign of u: (e·r)·r, no select. The
+// same bits as the product of the two kernel forms, r·(e·r) for u ≥ 0 and (e·r)·r below; three
+// vector operations fewer (two selects and a compare).
+template <class A>
+struct sigmoid_mirror_product {
+    using p = exp_minus_abs<typename sign_split<lower_t<A>>::base>;
+    using type = mul<mul<typename p::e, typename p::r>, typename p::r>;
+};
+} // namespace detail
+
 } // namespace ctdiff::eval
+
+template <class A>
+struct ctdiff::rewrite<ctdiff::mul<ctdiff::apply<ctdiff::sigmoid_fn, A>, ctdiff::apply<ctdiff::sigmoid_fn, ctdiff::neg<A>>>,
+                       ctdiff::eval::detail::kernel_rule> : ctdiff::eval::detail::sigmoid_mirror_product<A> {};
+template <class A>
+struct ctdiff::rewrite<ctdiff::mul<ctdiff::apply<ctdiff::sigmoid_fn, ctdiff::neg<A>>, ctdiff::apply<ctdiff::sigmoid_fn, A>>,
+                       ctdiff::eval::detail::kernel_rule> : ctdiff::eval::detail::sigmoid_mirror_product<A> {};
 
 #endif
