@@ -98,18 +98,27 @@ void check(K k, const std::vector<std::vector<T>>& in, const std::array<T, NP>& 
     const std::size_t n = in[0].size();
     std::vector<std::vector<T>> out(no, std::vector<T>(n));
     // The kernel on inputs ins and outputs o (the same vectors for the in-place call).
-    auto run_on = [&](auto& ins, auto& o) {
+    auto run_on = [&](auto& ins, auto& o, kernel_options opts = {}) {
         [&]<std::size_t... I, std::size_t... O>(std::index_sequence<I...>, std::index_sequence<O...>) {
             if constexpr (NP == 0) {
-                k(ins[I]..., o[O]..., Mode{});
+                k(ins[I]..., o[O]..., opts, Mode{});
             } else {
                 k(ins[I]..., o[O]..., [&]<std::size_t... J>(std::index_sequence<J...>) { return params{p[J]...}; }(
-                                          std::make_index_sequence<NP>{}), Mode{});
+                                          std::make_index_sequence<NP>{}), opts, Mode{});
             }
         }(std::make_index_sequence<ni>{}, std::make_index_sequence<no>{});
     };
     auto call = [&](auto& o) { run_on(in, o); };
     call(out);
+    { // outputs streamed past the caches (kernel_options::stream_min_bytes = 0): the same bits
+        std::vector<std::vector<T>> streamed(no, std::vector<T>(n));
+        run_on(in, streamed, kernel_options{.stream_min_bytes = 0});
+        for (std::size_t o = 0; o < no; ++o) {
+            if (n > 0 && std::memcmp(streamed[o].data(), out[o].data(), n * sizeof(T)) != 0) {
+                fail("streamed outputs differ", 0, 0, 0);
+            }
+        }
+    }
     if (in_place && no <= ni) { // output o written over input o: same results
         std::vector<std::vector<T>> io(in);
         run_on(io, io);
