@@ -8,7 +8,8 @@
 /// written; their kernel forms share one:
 ///
 ///   e = exp(−|u|),  r = 1/(1 + e),  σ(u) = (u ≥ 0 ? 1 : e)·r,  σ(−u) = (u < 0 ? 1 : e)·r,
-///   tanh(u/2) = −expm1(−|u|)·r with u's sign,  softplus(u) = max(u, 0) + log1p(e)
+///   σ(u)·σ(−u) = (e·r)·r,  tanh(u/2) = −expm1(−|u|)·r with u's sign,
+///   softplus(u) = max(u, 0) + log1p(e)
 ///
 /// so f, f′, f″ of σ, SiLU or softplus cost one exp per element (see tests/static/eval). Every
 /// form is branch-free (both sides computed, one selected) and as stable as the named function:
