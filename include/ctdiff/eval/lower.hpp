@@ -82,36 +82,43 @@ struct sign_split<neg<A>> {
     static constexpr bool negated = true;
 };
 
-/// e^{−|u|} as one node of the kernel forms: exp(−|u|) exactly as the three nodes compute it,
-/// except in a fast-mode float kernel, where the fast core needs fewer operations for an argument
-/// known to be ≤ 0 (math/detail/fast_core.hpp, exp_neg_abs: the same bits).
-struct exp_neg_abs_fn {
-    static constexpr std::string_view name = "exp_neg_abs";
-    static constexpr std::string_view latex = "\\operatorname{exp\\_neg\\_abs}";
+/// A node of the kernel forms that stands for a composition of other nodes: `Node::exact(u)`
+/// computes that composition exactly as its nodes would, in every type but the fast mode's float
+/// (math::fast_float), where `Node::fast(u)` lets the fast core compute it from parts it shares
+/// with the nodes around it (math/detail/fast_core.hpp).
+template <class Node>
+struct fast_form_node {
     template <class T>
     CTDIFF_INLINE static constexpr T eval(T u) {
         if constexpr (std::is_same_v<T, math::fast_float>) {
-            return math::exp_neg_abs(u);
+            return Node::fast(u);
         } else {
-            return exp_fn::eval(-abs_fn::eval(u));
+            return Node::exact(u);
         }
     }
 };
 
-/// tanh(u/2) as one node of the kernel forms (σ″ = −σ(u)σ(−u)·tanh(u/2)): tanh(1/2·u) exactly as
-/// the two nodes compute it, except in a fast-mode float kernel, where it is −expm1(−|u|)/(1 + e)
-/// from σ's own e = e^{−|u|} and 1/(1 + e) (math/detail/fast_core.hpp, tanh_half), which the
-/// compiler then evaluates once for both.
-struct tanh_half_fn {
+/// e^{−|u|}: exp(−|u|); in the fast mode the fast core needs fewer operations for an argument known
+/// to be ≤ 0 (exp_neg_abs: the same bits).
+struct exp_neg_abs_fn : fast_form_node<exp_neg_abs_fn> {
+    static constexpr std::string_view name = "exp_neg_abs";
+    static constexpr std::string_view latex = "\\operatorname{exp\\_neg\\_abs}";
+    CTDIFF_INLINE static constexpr math::fast_float fast(math::fast_float u) { return math::exp_neg_abs(u); }
+    template <class T>
+    CTDIFF_INLINE static constexpr T exact(T u) {
+        return exp_fn::eval(-abs_fn::eval(u));
+    }
+};
+
+/// tanh(u/2) (σ″ = −σ(u)σ(−u)·tanh(u/2)): tanh(1/2·u); in the fast mode −expm1(−|u|)/(1 + e) from
+/// σ's own e = e^{−|u|} and 1/(1 + e) (tanh_half), which the compiler then evaluates once for both.
+struct tanh_half_fn : fast_form_node<tanh_half_fn> {
     static constexpr std::string_view name = "tanh_half";
     static constexpr std::string_view latex = "\\operatorname{tanh\\_half}";
+    CTDIFF_INLINE static constexpr math::fast_float fast(math::fast_float u) { return math::tanh_half(u); }
     template <class T>
-    CTDIFF_INLINE static constexpr T eval(T u) {
-        if constexpr (std::is_same_v<T, math::fast_float>) {
-            return math::tanh_half(u);
-        } else {
-            return tanh_fn::eval(T(0.5) * u);
-        }
+    CTDIFF_INLINE static constexpr T exact(T u) {
+        return tanh_fn::eval(T(0.5) * u);
     }
 };
 
