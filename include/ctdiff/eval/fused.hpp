@@ -26,13 +26,15 @@
 /// - NaN in gives NaN out for every output that depends on that input (comparisons with NaN are
 ///   false, and every select's arms carry the NaN);
 /// - parameters: exactly the run-time parameters the expressions use, as `ctdiff::params{…}`
-///   (checked at compile time: forgetting them, or passing the wrong count, does not compile).
+///   (checked at compile time: forgetting them, or passing the wrong count, does not compile);
+/// - arrays of at least kernel_options::stream_min_bytes (default 32 MiB) have their outputs
+///   written with non-temporal stores (eval/options.hpp); the values are the same.
 ///
 /// Accuracy: each node rounds once in T (no FMA contraction is asked for), functions through
 /// ctdiff::math; the kernel forms' bounds are stated in eval/lower.hpp. A float kernel of a
 /// formula with a function in it computes in double (compute_type_t, math::wide_float) and rounds
 /// each output once to float. `k(xs, ys, ctdiff::fast)` computes a float kernel in float
-/// arithmetic with fast e^x, σ, tanh, sech, φ, Φ instead (math/fast_float.hpp: 2.5–6× faster,
+/// arithmetic with fast e^x, σ, tanh, sech, φ, Φ instead (math/fast_float.hpp: 4–9× faster,
 /// errors that docs/kernels.md lists per activation); double kernels ignore it. A user's function
 /// tag used in a fast kernel must accept math::fast_float in its eval. `k.at(...)` evaluates the
 /// same DAG for one element (constexpr), the reference the fuzz harness compares against.
