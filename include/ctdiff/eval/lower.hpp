@@ -17,8 +17,9 @@
 /// exact value (exp ≤ 1 ULP, then one addition, one division and at most one product).
 ///
 /// Extension point: specialize `kernel_form<F>` for a function tag F with a member template
-/// `of<A>` naming the replacement of `apply<F, A>` (A is already lowered). Unspecialized tags
-/// are kept as they are.
+/// `of<A>` naming the replacement of `apply<F, A>` (A is already lowered), and optionally
+/// `mirror_product<A>`, the replacement of the product F(a)·F(−a) (the kernels' counterpart of the
+/// tag's `mirror_product_derivative`, core/function.hpp). Unspecialized tags are kept as they are.
 
 #include <ctdiff/core/constant.hpp>
 #include <ctdiff/core/function.hpp>
@@ -149,6 +150,16 @@ struct kernel_form<sigmoid_fn> {
     };
     template <class A>
     using of = typename make<A>::type;
+    // σ(a)·σ(−a) (σ′, and a factor of σ″) = e/(1 + e)² for either sign of a: (e·r)·r, no select.
+    // The same bits as the product of the two forms above, r·(e·r) for a ≥ 0 and (e·r)·r below;
+    // three vector operations fewer (two selects and a compare).
+    template <class A>
+    struct make_mirror_product {
+        using p = detail::exp_minus_abs<typename detail::sign_split<A>::base>;
+        using type = mul<mul<typename p::e, typename p::r>, typename p::r>;
+    };
+    template <class A>
+    using mirror_product = typename make_mirror_product<A>::type;
 };
 
 template <>
@@ -185,23 +196,26 @@ template <class E>
 using lowered_t = detail::lower_t<std::remove_cvref_t<E>>;
 
 namespace detail {
-// σ(u)·σ(−u) (σ′, and a factor of σ″) = e/(1 + e)² for either sign of u: (e·r)·r, no select. The
-// same bits as the product of the two kernel forms, r·(e·r) for u ≥ 0 and (e·r)·r below; three
-// vector operations fewer (two selects and a compare).
-template <class A>
-struct sigmoid_mirror_product {
-    using p = exp_minus_abs<typename sign_split<lower_t<A>>::base>;
-    using type = mul<mul<typename p::e, typename p::r>, typename p::r>;
+// L·R = F(a)·F(−a) in either order: its tag's mirror_product form where it has one, else the
+// product of the factors' forms (what rewrite does with any product). A void_t test, not a
+// requires-expression: GCC 12 does not see a member alias template through one.
+template <class F, class A, class L, class R, class = void>
+struct mirror_product_rewrite {
+    using type = mul<lower_t<L>, lower_t<R>>;
+};
+template <class F, class A, class L, class R>
+struct mirror_product_rewrite<F, A, L, R, std::void_t<typename kernel_form<F>::template mirror_product<lower_t<A>>>> {
+    using type = typename kernel_form<F>::template mirror_product<lower_t<A>>;
 };
 } // namespace detail
 
 } // namespace ctdiff::eval
 
-template <class A>
-struct ctdiff::rewrite<ctdiff::mul<ctdiff::apply<ctdiff::sigmoid_fn, A>, ctdiff::apply<ctdiff::sigmoid_fn, ctdiff::neg<A>>>,
-                       ctdiff::eval::detail::kernel_rule> : ctdiff::eval::detail::sigmoid_mirror_product<A> {};
-template <class A>
-struct ctdiff::rewrite<ctdiff::mul<ctdiff::apply<ctdiff::sigmoid_fn, ctdiff::neg<A>>, ctdiff::apply<ctdiff::sigmoid_fn, A>>,
-                       ctdiff::eval::detail::kernel_rule> : ctdiff::eval::detail::sigmoid_mirror_product<A> {};
+template <class F, class A>
+struct ctdiff::rewrite<ctdiff::mul<ctdiff::apply<F, A>, ctdiff::apply<F, ctdiff::neg<A>>>, ctdiff::eval::detail::kernel_rule>
+    : ctdiff::eval::detail::mirror_product_rewrite<F, A, ctdiff::apply<F, A>, ctdiff::apply<F, ctdiff::neg<A>>> {};
+template <class F, class A>
+struct ctdiff::rewrite<ctdiff::mul<ctdiff::apply<F, ctdiff::neg<A>>, ctdiff::apply<F, A>>, ctdiff::eval::detail::kernel_rule>
+    : ctdiff::eval::detail::mirror_product_rewrite<F, A, ctdiff::apply<F, ctdiff::neg<A>>, ctdiff::apply<F, A>> {};
 
 #endif

@@ -39,7 +39,7 @@ static_assert(exps_v<S0, S1, S2> == 1);
 static_assert(applications_v<sigmoid_fn, S0, S1, S2> == 0);
 // σ′ = σ(x)σ(−x) lowers to e·r·r, with no select: the product of σ's two kernel forms is e/(1 + e)²
 // whatever the sign (the same bits, eval/lower.hpp).
-static_assert(std::is_same_v<S1, eval::detail::sigmoid_mirror_product<variable<0>>::type>);
+static_assert(std::is_same_v<S1, eval::kernel_form<sigmoid_fn>::mirror_product<variable<0>>>);
 // σ″ = −σ(x)σ(−x)·tanh(x/2) (the product form, accurate near 0) adds one tanh(x/2), as a node of
 // its own: in the fast mode it is computed from σ's e and 1/(1 + e) (eval/lower.hpp).
 static_assert(applications_v<tanh_fn, S0, S1, S2> == 0 && applications_v<eval::detail::tanh_half_fn, S0, S1, S2> == 1);
