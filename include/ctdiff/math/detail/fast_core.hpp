@@ -143,7 +143,7 @@ CTDIFF_MATH_INLINE float tanh_half(float x) {
 /// max 2.33 ULP (strided sweep, tests/sweep). (The kernels' form of σ shares r = 1/(1 + e) between
 /// σ(u) and σ(−u) and multiplies: eval/lower.hpp.)
 CTDIFF_MATH_INLINE float sigmoid(float x) {
-    const float e = exp(-fabsf(x));
+    const float e = exp_neg_abs(x); // exp(−|x|)'s bits, one scaling step
     return sel(x < 0.0f, e, 1.0f) / (1.0f + e);
 }
 
