@@ -31,9 +31,11 @@ CTDIFF_MATH_INLINE float fmadd(float a, float b, float c) {
 #endif
 }
 CTDIFF_MATH_INLINE float fabsf(float v) { return std::bit_cast<float>(std::bit_cast<u32>(v) & 0x7fffffffu); }
-/// |t| with the sign of s.
+/// t with the sign of s, for t ≥ +0 (or NaN): t's sign flipped where s is negative. One vector
+/// operation (vpternlogd), where copying the sign onto any t takes two (the and that clears t's
+/// sign, and a vpternlogd), so the callers make t ≥ +0 instead — 0 − w, not −w, is +0 at w = +0.
 CTDIFF_MATH_INLINE float with_sign_of(float t, float s) {
-    return std::bit_cast<float>((std::bit_cast<u32>(t) & 0x7fffffffu) | (std::bit_cast<u32>(s) & 0x80000000u));
+    return std::bit_cast<float>(std::bit_cast<u32>(t) ^ (std::bit_cast<u32>(s) & 0x80000000u));
 }
 
 /// 1.5·2^23 + 191: v + shifter − shifter rounds |v| < 2^22 to an integer k (floats in [2^23, 2^24)
@@ -116,11 +118,11 @@ CTDIFF_MATH_INLINE tanh_sech_parts tanh_sech(float x) {
 
 /// tanh |x| = −w/(2 + w) with w = e^{−2|x|} − 1 = m² + 2m in one rounding (tanh_sech_parts: as
 /// accurate as m, since ∂w/∂m = 2e; near 0, w ≈ 2m), the sign of x put back (±0 and subnormals
-/// come out as themselves).
+/// come out as themselves: tanh|x| is +0 at x = ±0, from 0 − w).
 CTDIFF_MATH_INLINE float tanh(float x) {
     const tanh_sech_parts t = tanh_sech(x);
     const float w = fmadd(t.m, t.m, 2.0f * t.m);
-    return with_sign_of(-w / (2.0f + w), x);
+    return with_sign_of((0.0f - w) / (2.0f + w), x);
 }
 
 /// sech x = 2e/(1 + e²), e = e^{−|x|} ∈ [0, 1] (tanh_sech_parts: no overflow).
@@ -136,7 +138,7 @@ CTDIFF_MATH_INLINE float sech(float x) {
 /// division.
 CTDIFF_MATH_INLINE float tanh_half(float x) {
     const tanh_sech_parts t = tanh_sech(x);
-    return with_sign_of(-t.m * (1.0f / (1.0f + t.e)), x);
+    return with_sign_of((0.0f - t.m) * (1.0f / (1.0f + t.e)), x);
 }
 
 /// σ(x) = 1/(1 + e) for x ≥ 0, e/(1 + e) below, e = e^{−|x|} ∈ [0, 1]: one division. Measured
