@@ -102,8 +102,11 @@ class fused_kernel {
 public:
     static constexpr std::size_t inputs = NIn;
     static constexpr std::size_t outputs = sizeof...(Es);
+    /// E's kernel form in this kernel (eval/lower.hpp: kernel_form_in_t).
+    template <class E>
+    using form_t = eval::kernel_form_in_t<eval::stabilized_t<E>, eval::stabilized_t<Es>...>;
     /// The distinct nodes one element costs, post-order (after the kernel forms).
-    using nodes = eval::subexpressions_t<eval::lowered_t<eval::stabilized_t<Es>>...>;
+    using nodes = eval::subexpressions_t<form_t<Es>...>;
     /// How many run-time parameters a call must pass.
     static constexpr std::size_t parameters = eval::detail::parameters_used(nodes{});
 
@@ -131,7 +134,7 @@ public:
         using C = compute_type_t<T, nodes, Mode>; // as the loop computes
         const auto env = ctdiff::detail::convert_environment<C>(environment<T, NIn, NP>{v, p});
         const auto s = eval::evaluate_dag<nodes>(env);
-        return {static_cast<T>(s[eval::detail::slot_v<eval::lowered_t<eval::stabilized_t<Es>>, nodes>])...};
+        return {static_cast<T>(s[eval::detail::slot_v<form_t<Es>, nodes>])...};
     }
 
     /// Runs the kernel over arrays: `inputs` input arrays, then `outputs` output arrays, then
@@ -227,7 +230,7 @@ public:
             opts.threads > 1 && n >= 2 * opts.min_elements_per_thread
                 ? static_cast<unsigned>(std::min<std::size_t>(opts.threads, n / opts.min_elements_per_thread))
                 : 1U;
-        using loop = eval::detail::loop<T, Mode, parameters, std::make_index_sequence<NIn>, nodes, eval::lowered_t<eval::stabilized_t<Es>>...>;
+        using loop = eval::detail::loop<T, Mode, parameters, std::make_index_sequence<NIn>, nodes, form_t<Es>...>;
         constexpr auto is = std::make_index_sequence<NIn>{};
         const bool stream = bytes >= opts.stream_min_bytes;
         eval::detail::split(n, threads, [&](std::size_t b, std::size_t e) {

@@ -46,6 +46,18 @@ static_assert(applications_v<tanh_fn, S0, S1, S2> == 0 && applications_v<eval::d
 // …and the kernel computes exactly those nodes.
 static_assert(std::is_same_v<decltype(derivatives<2>(s))::nodes, subexpressions_t<S0, S1, S2>>);
 
+// σ alone — a kernel in which no other node reads σ's e or r — is one node (its solo form: in the
+// fast mode one division of 2^64-scaled operands, eval/lower.hpp); beside σ′, σ″, the shared form.
+template <class K>
+constexpr std::size_t solos_v =
+    eval::detail::count_if<eval::detail::is_apply_of<eval::detail::sigmoid_solo_fn>::template pred>(typename K::nodes{});
+static_assert(std::is_same_v<decltype(fused(s))::nodes, subexpressions_t<apply<eval::detail::sigmoid_solo_fn, variable<0>>>>);
+static_assert(solos_v<decltype(fused(sigmoid(-x)))> == 1 && solos_v<decltype(fused(s * sigmoid(2_c * x)))> == 2);
+static_assert(solos_v<decltype(forward_backward(s))> == 0 && solos_v<decltype(backward(s))> == 0);
+static_assert(std::is_same_v<decltype(fused(s, softplus(x)))::nodes, subexpressions_t<S0, lowered_t<decltype(softplus(x))>>>); // e shared
+// The catalogue's SiLU forward: x·σ(x) inside its refined form and tails, σ solo.
+static_assert(solos_v<decltype(fused(activations::silu))> == 1 && solos_v<decltype(forward_backward(activations::silu))> == 0);
+
 // SiLU x·σ(βx) with f′ and f″: one exp; softplus and its derivative σ share it too.
 constexpr auto silu = x * sigmoid(beta * x);
 static_assert(exps_v<lowered_t<decltype(silu)>, lowered_t<decltype(d(silu, x))>,
