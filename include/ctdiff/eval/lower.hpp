@@ -16,10 +16,19 @@
 /// e ∈ [0, 1] never overflows, 1 + e never cancels. Error: σ's kernel form is within 3 ULP of the
 /// exact value (exp ≤ 1 ULP, then one addition, one division and at most one product).
 ///
+/// A kernel lowers its outputs twice. The first pass (`lowered_t`, each output alone) gives the
+/// shared forms above. The second (`kernel_form_in_t<E, Es...>`, what fused_kernel computes) sees
+/// the first pass's nodes of the whole kernel, and replaces F(a)'s shared form by the tag's `solo`
+/// form where no other node reads the form's interior: σ alone (a forward pass of σ or SiLU) is then
+/// one node, which the fast mode computes as one division of 2^64-scaled operands (two vector
+/// operations fewer than (u ≥ 0 ? 1 : e)·r), and every other mode as that very composition.
+///
 /// Extension point: specialize `kernel_form<F>` for a function tag F with a member template
 /// `of<A>` naming the replacement of `apply<F, A>` (A is already lowered), and optionally
 /// `mirror_product<A>`, the replacement of the product F(a)·F(−a) (the kernels' counterpart of the
-/// tag's `mirror_product_derivative`, core/function.hpp). Unspecialized tags are kept as they are.
+/// tag's `mirror_product_derivative`, core/function.hpp), and `solo<A>`, its replacement where
+/// nothing else in the kernel reads the nodes inside `of<A>` (the same value, computed whole).
+/// Unspecialized tags are kept as they are.
 
 #include <ctdiff/core/constant.hpp>
 #include <ctdiff/core/function.hpp>
