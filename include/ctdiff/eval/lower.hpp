@@ -247,7 +247,8 @@ inline constexpr bool listed_v<T, type_list<Ts...>> = contains_v<T, Ts...>;
 
 // Whether a node of Nodes outside Form (the kernel form of F(a)) reads one of Form's interior
 // nodes, those between Form and its argument A (σ's e and r; leaves — constants — cost nothing and
-// do not count): then they are shared, and Form stays. A heuristic on the first pass's nodes — either choice computes the same values.
+// do not count): then they are shared, and Form stays. A heuristic on the first pass's nodes:
+// either choice is the same function, with the same bits in every mode but the fast one.
 template <class Form, class A, class... Os>
 consteval bool reads_interior(type_list<Os...>) {
     using inner = subexpressions_t<Form>;
