@@ -6,7 +6,9 @@
 // the fast mode, and with the points closing in on them instead for the refined activations in
 // the default mode. Checked: the max ULP within the stated bound (the measured maxima, rounded
 // up: docs/kernels.md); no NaN or ±∞ where the reference is finite; NaN in, NaN out;
-// `k.at(mode, …)` at run time gives the loop's bits. Set CTDIFF_PRINT_ULP=1 to print.
+// `k.at(mode, …)` at run time gives the loop's bits. Last, a forward pass alone (σ's solo form):
+// the same checks, the specials, and in the default mode the bits of f beside f′, f″. Set
+// CTDIFF_PRINT_ULP=1 to print.
 #include "../activations/reference.hpp"
 #include "test_bits.hpp"
 
@@ -146,4 +148,82 @@ TEMPLATE_TEST_CASE("kernels: f, f', f'' within a few ULP of MPFR, at the zeros o
     check_kernel<T, A>("mish", act::mish, tol({4, 6, 8}), T(0), true);
     check_kernel<T, A>("gelu", act::gelu, tol({3, 3, 3}), T(0), true);
     check_kernel<T, A>("gelu_tanh", act::gelu_tanh, tol({3, 5, 6}), T(0), true);
+}
+
+// A forward pass alone: σ's kernel form is then its solo node (eval/lower.hpp: no other node reads
+// e or r), one division of 2^64-scaled operands in the fast mode. In the default mode it must give
+// the very bits of f computed beside f′ and f″ (the shared form); in the fast mode the accuracy
+// above; in both, the IEEE answer at ±0, ±∞, NaN, subnormals and beyond the exp's clamp, and
+// `k.at` the loop's bits.
+template <class T, class Mode, class F>
+void check_forward_alone(std::string_view name, F f, double tol) {
+    const auto alone = ctdiff::fused(f);
+    const auto beside = ctdiff::fused(f, ctdiff::d(f, x), ctdiff::d<2>(f, x));
+    using L = std::numeric_limits<T>;
+    std::vector<T> xs = ref::sample_points<T>(false);
+    const T specials[] = {T(0), -T(0), L::infinity(), -L::infinity(), L::quiet_NaN(), L::denorm_min(), -L::denorm_min(),
+                          L::min(), -L::min(), T(103.9), T(-103.9), T(104.1), T(-104.1), T(1e30), T(-1e30), L::max(), L::lowest()};
+    xs.insert(xs.end(), std::begin(specials), std::end(specials));
+    std::vector<T> y(xs.size()), b0(xs.size()), b1(xs.size()), b2(xs.size());
+    alone(xs, y, Mode{});
+    beside(xs, b0, b1, b2, Mode{});
+    long double worst = 0;
+    int differs = 0;
+    int at_differs = 0;
+    T first_at_differs = 0;
+    for (std::size_t i = 0; i < xs.size(); ++i) {
+        const T v = xs[i];
+        // The same bits; a NaN's sign and payload are not specified (x86 takes them from the
+        // first NaN operand, and a vectorized product may order its operands otherwise).
+        const auto same = [](T a, T b) { return test_support::bits(a) == test_support::bits(b) || (std::isnan(a) && std::isnan(b)); };
+        if (!same(alone.at(Mode{}, std::array<T, 1>{v})[0], y[i])) {
+            if (at_differs++ == 0) {
+                first_at_differs = v;
+            }
+        }
+        if (std::is_same_v<Mode, ctdiff::accurate_t> && !same(y[i], b0[i])) {
+            ++differs;
+            UNSCOPED_INFO(name << " alone " << y[i] << ", beside f′, f″ " << b0[i] << " at x = " << v);
+        }
+        if (std::isnan(v)) {
+            CHECK(std::isnan(y[i]));
+            continue;
+        }
+        if (std::isinf(v)) { // σ(−∞) = 0, σ(+∞) = 1; SiLU(−∞) = 0, SiLU(+∞) = +∞
+            const T want = name == "sigmoid" ? (v > 0 ? T(1) : T(0)) : (v > 0 ? v : T(0));
+            CHECK(y[i] == want);
+            continue;
+        }
+        const ref::num want = ref::derivative(name, 0, ref::num(v), T(0));
+        const long double want_ld = mpfr_get_ld(want.v, ref::rnd);
+        if (!std::isfinite(static_cast<T>(want_ld))) {
+            continue;
+        }
+        REQUIRE(std::isfinite(y[i]));
+        const long double u = ref::ulp_error(y[i], want);
+        if (u > worst) {
+            worst = u;
+        }
+    }
+    if (std::getenv("CTDIFF_PRINT_ULP") != nullptr) {
+        std::printf("alone %s %-6s %-10s f %.2Lf\n", std::is_same_v<Mode, ctdiff::fast_t> ? "fast" : "default",
+                    sizeof(T) == 4 ? "float" : "double", std::string(name).c_str(), worst);
+    }
+    INFO(name << (std::is_same_v<Mode, ctdiff::fast_t> ? " fast" : " default") << (sizeof(T) == 4 ? " float" : " double")
+              << ": max " << double(worst) << " ULP");
+    CHECK(double(worst) <= tol);
+    CHECK(differs == 0);
+    INFO("k.at differs from the loop first at x = " << first_at_differs);
+    CHECK(at_differs == 0);
+}
+
+TEST_CASE("kernels, a forward pass alone (σ's solo form): accurate, IEEE at the specials, and in the default mode the bits of f beside f', f''",
+          "[eval][kernels][accuracy]") {
+    // (tests/static/eval/cse.cpp checks that these kernels take the solo form.)
+    check_forward_alone<float, ctdiff::fast_t>("sigmoid", act::sigmoid, 2);
+    check_forward_alone<float, ctdiff::fast_t>("silu", act::silu, 51);
+    check_forward_alone<float, ctdiff::accurate_t>("sigmoid", act::sigmoid, 0.501);
+    check_forward_alone<float, ctdiff::accurate_t>("silu", act::silu, 0.501);
+    check_forward_alone<double, ctdiff::accurate_t>("sigmoid", act::sigmoid, 3);
+    check_forward_alone<double, ctdiff::accurate_t>("silu", act::silu, 3);
 }
