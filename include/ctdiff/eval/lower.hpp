@@ -299,13 +299,39 @@ struct kernel_rule_in {
 };
 } // namespace detail
 
+namespace detail {
+// Whether S is a kernel form of σ(T), shared or solo.
+template <class S, class T>
+inline constexpr bool is_sigma_form_v =
+    std::is_same_v<S, apply<sigmoid_solo_fn, T>> || std::is_same_v<S, typename kernel_form<sigmoid_fn>::template of<T>>;
+
+// The last pass over a kernel form: select(t > c, X, X·σ(t)) → X·σ(t) for c ≥ 64 (σ(t) is exactly
+// 1 for every t > 38 in every evaluation type, at t = +∞ too, and X·1 is X for any X, ±∞ and NaN
+// included), so the select only repeated what the product gives: the same bits, two compares, a
+// masked move and an or fewer with GCC 12. It is SiLU's and Swish's guard at +∞ in f
+// (activations/detail/tails.hpp: the limit x beyond t = 1024); the guard at −∞ stays (−∞·0).
+struct saturation_rule {
+    template <class F, class A>
+    using on_apply = apply<F, A>;
+};
+} // namespace detail
+
 /// The kernel form of E in a kernel that computes Es... (E among them): lowered_t<E>, except that
 /// an application whose tag has a `solo` form takes it where no other node of the kernel reads the
-/// parts of its shared form (σ alone: one node, kernel_form<sigmoid_fn>).
+/// parts of its shared form (σ alone: one node, kernel_form<sigmoid_fn>), and that a guard which
+/// repeats what the formula gives is dropped (detail::saturation_rule).
 template <class E, class... Es>
-using kernel_form_in_t = detail::lower_t<std::remove_cvref_t<E>, subexpressions_t<lowered_t<Es>...>>;
+using kernel_form_in_t =
+    rewrite_t<detail::lower_t<std::remove_cvref_t<E>, subexpressions_t<lowered_t<Es>...>>, detail::saturation_rule>;
 
 } // namespace ctdiff::eval
+
+template <class T, ctdiff::ratio C, class X, class S>
+    requires(ctdiff::eval::detail::is_sigma_form_v<S, T> && !(C < ctdiff::ratio{64}))
+struct ctdiff::rewrite<ctdiff::select_node<ctdiff::comparison<ctdiff::greater_op, T, ctdiff::constant<C>>, X, ctdiff::mul<X, S>>,
+                       ctdiff::eval::detail::saturation_rule> {
+    using type = ctdiff::rewrite_t<ctdiff::mul<X, S>, ctdiff::eval::detail::saturation_rule>;
+};
 
 template <class F, class A, class Ctx>
 struct ctdiff::rewrite<ctdiff::mul<ctdiff::apply<F, A>, ctdiff::apply<F, ctdiff::neg<A>>>, ctdiff::eval::detail::kernel_rule_in<Ctx>>
