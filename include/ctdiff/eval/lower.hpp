@@ -21,7 +21,9 @@
 /// the first pass's nodes of the whole kernel, and replaces F(a)'s shared form by the tag's `solo`
 /// form where no other node reads the form's interior: σ alone (a forward pass of σ or SiLU) is then
 /// one node, which the fast mode computes as one division of 2^64-scaled operands (two vector
-/// operations fewer than (u ≥ 0 ? 1 : e)·r), and every other mode as that very composition.
+/// operations fewer than (u ≥ 0 ? 1 : e)·r), and every other mode as that very composition. A
+/// last pass (detail::saturation_rule) drops select(t > c, X, X·σ(t)) for c ≥ 64, where the product
+/// already gives X: SiLU's and Swish's guard at +∞.
 ///
 /// Extension point: specialize `kernel_form<F>` for a function tag F with a member template
 /// `of<A>` naming the replacement of `apply<F, A>` (A is already lowered), and optionally
