@@ -93,11 +93,17 @@ CTDIFF_MATH_INLINE float exp(float x) {
 /// rounds once in the fma as before and the last product is exact unless the result is
 /// subnormal, where it rounds once, as exp's second step did. NaN passes (|NaN| > 104 is false);
 /// the clamp is one masked move of the constant and the negation folds into the fmas.
-CTDIFF_MATH_INLINE float exp_neg_abs_2p64(float x) { // 2^64·e^{−|x|}: all but the last product
+struct neg_abs_parts { // e^{−|x|} = 2^-64·s·(1 + p): s = 2^(k + 64)
+    float p, s;
+};
+CTDIFF_MATH_INLINE neg_abs_parts split_neg_abs(float x) {
     const float a = fabsf(x);
     const exp_parts e = exp_split(-sel(a > 104.0f, 104.0f, a));
-    const float s = pow2_64_of_shifted(e.n);
-    return fmadd(e.p, s, s);
+    return {e.p, pow2_64_of_shifted(e.n)};
+}
+CTDIFF_MATH_INLINE float exp_neg_abs_2p64(float x) { // 2^64·e^{−|x|}: all but the last product
+    const neg_abs_parts e = split_neg_abs(x);
+    return fmadd(e.p, e.s, e.s);
 }
 CTDIFF_MATH_INLINE float exp_neg_abs(float x) { return exp_neg_abs_2p64(x) * 0x1p-64f; }
 
@@ -111,10 +117,8 @@ struct tanh_sech_parts {
     float e, m;
 };
 CTDIFF_MATH_INLINE tanh_sech_parts tanh_sech(float x) {
-    const float a = fabsf(x);
-    const exp_parts p = exp_split(-sel(a > 104.0f, 104.0f, a));
-    const float s = pow2_64_of_shifted(p.n);
-    return {fmadd(p.p, s, s) * 0x1p-64f, fmadd(s, p.p, s - 0x1p64f) * 0x1p-64f};
+    const neg_abs_parts e = split_neg_abs(x);
+    return {exp_neg_abs(x), fmadd(e.s, e.p, e.s - 0x1p64f) * 0x1p-64f};
 }
 
 /// tanh |x| = −w/(2 + w) with w = e^{−2|x|} − 1 = m² + 2m in one rounding (tanh_sech_parts: as
