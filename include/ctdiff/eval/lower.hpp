@@ -43,9 +43,10 @@
 #include <ctdiff/core/operators.hpp>
 #include <ctdiff/core/rewrite.hpp>
 #include <ctdiff/core/select.hpp>
+#include <ctdiff/core/node.hpp>
+#include <ctdiff/core/variable.hpp>
 #include <ctdiff/eval/dag.hpp>
 #include <ctdiff/eval/detail/type_list.hpp>
-#include <ctdiff/math/select.hpp>
 
 #include <string_view>
 #include <type_traits>
@@ -138,22 +139,6 @@ struct tanh_half_fn : fast_form_node<tanh_half_fn> {
     }
 };
 
-/// σ(u) as one node, where nothing else in the kernel uses the parts of σ's kernel form (e and r:
-/// a forward pass of σ or SiLU). In the fast mode σ is then one division of 2^64-scaled operands
-/// (math::sigmoid: (u < 0 ? E : 2^64)/(E + 2^64), E = 2^64·e^{−|u|}), two vector operations
-/// fewer than (u ≥ 0 ? 1 : e)·r: no 2^-64·E, no product (fast σ forward 4.14 → 4.67 G/s). In
-/// every other mode exactly that composition of σ's kernel form, so the same bits as before.
-struct sigmoid_solo_fn : fast_form_node<sigmoid_solo_fn> {
-    static constexpr std::string_view name = "sigmoid_solo";
-    static constexpr std::string_view latex = "\\operatorname{sigmoid\\_solo}";
-    CTDIFF_INLINE static constexpr math::fast_float fast(math::fast_float u) { return math::sigmoid(u); }
-    template <class T>
-    CTDIFF_INLINE static constexpr T exact(T u) {
-        const T e = exp_neg_abs_fn::exact(u);
-        return math::select(u >= T(0), T(1), e) * (T(1) / (T(1) + e));
-    }
-};
-
 template <class B>
 struct exp_minus_abs { // e = exp(−|b|) ∈ [0, 1], r = 1/(1 + e)
     using e = apply<exp_neg_abs_fn, B>;
@@ -169,6 +154,25 @@ struct exp_minus_abs { // e = exp(−|b|) ∈ [0, 1], r = 1/(1 + e)
     using sigma = mul<select_node<nonneg, constant<ratio{1}>, e>, r>;
     using sigma_neg = mul<select_node<negative, constant<ratio{1}>, e>, r>;
 };
+
+/// σ(u) as one node, where nothing else in the kernel uses the parts of σ's kernel form (e and r:
+/// a forward pass of σ or SiLU). In the fast mode σ is then one division of 2^64-scaled operands
+/// (math::sigmoid: (u < 0 ? E : 2^64)/(E + 2^64), E = 2^64·e^{−|u|}), two vector operations
+/// fewer than (u ≥ 0 ? 1 : e)·r: no 2^-64·E, no product (fast σ forward 4.14 → 4.67 G/s). In
+/// every other mode it evaluates σ's shared form itself (the same nodes, so the same bits).
+struct sigmoid_solo_fn : fast_form_node<sigmoid_solo_fn> {
+    static constexpr std::string_view name = "sigmoid_solo";
+    static constexpr std::string_view latex = "\\operatorname{sigmoid\\_solo}";
+    CTDIFF_INLINE static constexpr math::fast_float fast(math::fast_float u) { return math::sigmoid(u); }
+    // The shared form of σ(x) itself, evaluated at x = u through the kernels' own steps.
+    using shared = exp_minus_abs<variable<0>>::sigma;
+    template <class T>
+    CTDIFF_INLINE static constexpr T exact(T u) {
+        using nodes = subexpressions_t<shared>;
+        return evaluate_dag<nodes>(environment<T, 1>{{u}, {}})[slot_v<shared, nodes>];
+    }
+};
+
 } // namespace detail
 
 template <>
