@@ -20,7 +20,11 @@ struct constant : node<constant<R>> {
     template <class Env>
     static constexpr auto eval(const Env&) {
         using T = typename decltype(Env{}.vars)::value_type;
-        return R.template as<T>();
+        if constexpr (requires { typename T::lane_type; }) { // a vector (math::fast_vec): R in a lane, broadcast
+            return T(R.template as<typename T::lane_type>());
+        } else {
+            return R.template as<T>();
+        }
     }
 };
 

@@ -14,6 +14,7 @@
 /// | `at_zero` | optional: the exact value at 0, folded by the constructor |
 /// | `shown(U)` | optional: an expression printed in the application's place (the catalogue's refined activations print as their formulas) |
 /// | `form<A>` | optional: an expression type that *is* the application's value: `evaluate` computes it with the whole environment (run-time parameters included) instead of `eval` on the argument's value, and kernels lower it in the application's place (the catalogue's refined activations: a select between their formula and a series) |
+/// | `vectorized` | optional: `true` when `eval` also accepts math::fast_vec<D>, a Highway vector of float lanes (math/fast_vec.hpp) — it calls only functions of ctdiff::math that have lane forms, and selects through math::select — so that a float kernel using it runs its explicit-SIMD loop (eval/detail/simd_loop.hpp); without it such a kernel runs the plain loop |
 /// | `mirror_product_derivative(U)` | optional: d/du of F(u)·F(−u), which `d` then uses for that product instead of the product rule (σ: σ′ = σ(u)σ(−u) differentiates to −σ(u)σ(−u)·tanh(u/2), not the cancelling σσ̄² − σ²σ̄) |
 ///
 /// exp, log and erf are the primitives (no definition); a user's own function is a tag like any

@@ -29,10 +29,12 @@ template <class E>
 concept Expression = std::is_base_of_v<node_base, std::remove_cvref_t<E>> && std::is_empty_v<std::remove_cvref_t<E>>;
 
 /// A type expressions are evaluated in: float, double, long double, math::wide_float (what a
-/// float evaluation computes in) or math::fast_float (what a float kernel called with
-/// ctdiff::fast computes in).
+/// float evaluation computes in), math::fast_float (what a float kernel called with
+/// ctdiff::fast computes in) or a vector of fast_float lanes (math::fast_vec: the kernels'
+/// explicit-SIMD loops).
 template <class T>
-concept Scalar = std::floating_point<T> || std::same_as<T, math::wide_float> || std::same_as<T, math::fast_float>;
+concept Scalar = std::floating_point<T> || std::same_as<T, math::wide_float> || std::same_as<T, math::fast_float> ||
+                 math::detail::fast_lanes<T>;
 
 /// How a float kernel computes (eval/fused.hpp): `accurate` by default; `ctdiff::fast` passed after
 /// the arrays asks for float arithmetic and fast functions (math/fast_float.hpp). double kernels

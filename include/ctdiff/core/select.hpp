@@ -19,22 +19,22 @@ namespace ctdiff {
 struct greater_op {
     static constexpr std::string_view symbol = ">";
     template <class T>
-    static constexpr bool test(T a, T b) { return a > b; }
+    static constexpr auto test(T a, T b) { return a > b; }
 };
 struct greater_equal_op {
     static constexpr std::string_view symbol = "≥";
     template <class T>
-    static constexpr bool test(T a, T b) { return a >= b; }
+    static constexpr auto test(T a, T b) { return a >= b; }
 };
 struct less_op {
     static constexpr std::string_view symbol = "<";
     template <class T>
-    static constexpr bool test(T a, T b) { return a < b; }
+    static constexpr auto test(T a, T b) { return a < b; }
 };
 struct less_equal_op {
     static constexpr std::string_view symbol = "≤";
     template <class T>
-    static constexpr bool test(T a, T b) { return a <= b; }
+    static constexpr auto test(T a, T b) { return a <= b; }
 };
 
 /// The condition `A op B` (not itself an expression: it is only used inside select).
@@ -44,7 +44,7 @@ struct comparison {
     using lhs = A;
     using rhs = B;
     template <class Env>
-    static constexpr bool eval(const Env& env) { return Op::test(A::eval(env), B::eval(env)); }
+    static constexpr auto eval(const Env& env) { return Op::test(A::eval(env), B::eval(env)); }
 };
 
 template <class C>

@@ -105,9 +105,10 @@ struct sign_split<neg<A>> {
 /// with the nodes around it (math/detail/fast_core.hpp).
 template <class Node>
 struct fast_form_node {
+    static constexpr bool vectorized = true; // eval also takes math::fast_vec (the kernels' SIMD loop)
     template <class T>
     CTDIFF_INLINE static constexpr T eval(T u) {
-        if constexpr (std::is_same_v<T, math::fast_float>) {
+        if constexpr (std::is_same_v<T, math::fast_float> || math::detail::fast_lanes<T>) {
             return Node::fast(u);
         } else {
             return Node::exact(u);
@@ -120,7 +121,8 @@ struct fast_form_node {
 struct exp_neg_abs_fn : fast_form_node<exp_neg_abs_fn> {
     static constexpr std::string_view name = "exp_neg_abs";
     static constexpr std::string_view latex = "\\operatorname{exp\\_neg\\_abs}";
-    CTDIFF_INLINE static constexpr math::fast_float fast(math::fast_float u) { return math::exp_neg_abs(u); }
+    template <class F>
+    CTDIFF_INLINE static constexpr F fast(F u) { return math::exp_neg_abs(u); }
     template <class T>
     CTDIFF_INLINE static constexpr T exact(T u) {
         return exp_fn::eval(-abs_fn::eval(u));
@@ -132,7 +134,8 @@ struct exp_neg_abs_fn : fast_form_node<exp_neg_abs_fn> {
 struct tanh_half_fn : fast_form_node<tanh_half_fn> {
     static constexpr std::string_view name = "tanh_half";
     static constexpr std::string_view latex = "\\operatorname{tanh\\_half}";
-    CTDIFF_INLINE static constexpr math::fast_float fast(math::fast_float u) { return math::tanh_half(u); }
+    template <class F>
+    CTDIFF_INLINE static constexpr F fast(F u) { return math::tanh_half(u); }
     template <class T>
     CTDIFF_INLINE static constexpr T exact(T u) {
         return tanh_fn::eval(T(0.5) * u);
@@ -163,7 +166,8 @@ struct exp_minus_abs { // e = exp(−|b|) ∈ [0, 1], r = 1/(1 + e)
 struct sigmoid_solo_fn : fast_form_node<sigmoid_solo_fn> {
     static constexpr std::string_view name = "sigmoid_solo";
     static constexpr std::string_view latex = "\\operatorname{sigmoid\\_solo}";
-    CTDIFF_INLINE static constexpr math::fast_float fast(math::fast_float u) { return math::sigmoid(u); }
+    template <class F>
+    CTDIFF_INLINE static constexpr F fast(F u) { return math::sigmoid(u); }
     // The shared form of σ(x) itself, evaluated at x = u through the kernels' own steps.
     using shared = exp_minus_abs<variable<0>>::sigma;
     template <class T>

@@ -81,6 +81,36 @@ CTDIFF_MATH_INLINE constexpr fast_float tanh_half(fast_float x) {
     return fast_float(detail::fast::tanh_half(x.v));
 }
 
+namespace detail {
+/// A vector of fast_float lanes (math/fast_vec.hpp's fast_vec<D>): what the fast cores also
+/// accept. Declared here, without Highway, so that the functions below exist for it wherever
+/// ctdiff::math is seen (the function tags' eval calls them by qualified name).
+template <class V>
+concept fast_lanes = requires { typename V::mask_type; } && std::is_same_v<typename V::lane_type, float>;
+} // namespace detail
+
+// The fast cores on every lane (fast_vec: the kernels' explicit-SIMD loops): the same operations
+// as on one fast_float at run time, so the same bits lane by lane.
+#define CTDIFF_FAST_LANES_FUNCTION(name)                                                                        \
+    template <detail::fast_lanes V>                                                                             \
+    CTDIFF_MATH_INLINE V name(V x) {                                                                            \
+        return detail::fast::name(x);                                                                           \
+    }
+CTDIFF_FAST_LANES_FUNCTION(exp)
+CTDIFF_FAST_LANES_FUNCTION(tanh)
+CTDIFF_FAST_LANES_FUNCTION(sech)
+CTDIFF_FAST_LANES_FUNCTION(sigmoid)
+CTDIFF_FAST_LANES_FUNCTION(norm_cdf)
+CTDIFF_FAST_LANES_FUNCTION(norm_pdf)
+CTDIFF_FAST_LANES_FUNCTION(exp_neg_abs)
+CTDIFF_FAST_LANES_FUNCTION(tanh_half)
+#undef CTDIFF_FAST_LANES_FUNCTION
+/// |x| on every lane (the sign bits cleared).
+template <detail::fast_lanes V>
+CTDIFF_MATH_INLINE V abs(V x) {
+    return detail::fast::fabsf(x);
+}
+
 // No fast core (yet): the correctly rounded float function (which computes in double and still
 // vectorizes).
 #define CTDIFF_ACCURATE_FUNCTION(name)                                                                          \

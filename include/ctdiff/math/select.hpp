@@ -5,6 +5,7 @@
 /// `select(c, a, b)`: c ? a : b without a branch, for the loops the kernels generate.
 
 #include <ctdiff/math/detail/common.hpp>
+#include <ctdiff/math/fast_float.hpp>
 #include <ctdiff/math/wide_float.hpp>
 
 #include <type_traits>
@@ -28,6 +29,17 @@ CTDIFF_MATH_INLINE constexpr T select(bool c, T a, T b) {
 /// The same on the bits of a wide_float's double.
 CTDIFF_MATH_INLINE constexpr wide_float select(bool c, wide_float a, wide_float b) {
     return wide_float(detail::sel(c, a.v, b.v));
+}
+
+/// The same lane by lane for a vector of fast_float lanes (math/fast_vec.hpp), with its mask.
+template <detail::fast_lanes V>
+CTDIFF_MATH_INLINE V select(typename V::mask_type c, V a, V b) {
+    return sel(c, a, b);
+}
+/// The lanes of x that are NaN.
+template <detail::fast_lanes V>
+CTDIFF_MATH_INLINE typename V::mask_type is_nan(V x) {
+    return x != x; // NOLINT(misc-redundant-expression)
 }
 
 /// x != x, the NaN test, spelled so it reads as one.

@@ -144,6 +144,8 @@ CTDIFF_INLINE constexpr double as_double(T v) {
 /// not use the series, the constant 0, which folds away).
 template <class Spec, std::size_t N, bool Series>
 struct zero_part_fn {
+    // A vector of fast lanes (math::fast_vec) is not a series type: the constant 0.
+    static constexpr bool vectorized = true;
     static constexpr std::string_view name = Series ? "zero_series" : "on_window";
     static constexpr std::string_view latex = Series ? "\\operatorname{zero\\_series}" : "\\operatorname{on\\_window}";
     template <class T>

@@ -16,6 +16,7 @@
 namespace ctdiff {
 
 struct sign_fn {
+    static constexpr bool vectorized = true; // eval also takes math::fast_vec (the kernels' SIMD loop)
     static constexpr std::string_view name = "sign";
     static constexpr std::string_view latex = "\\operatorname{sign}";
     static constexpr ratio at_zero{0};
@@ -32,13 +33,16 @@ template <Expression A>
 constexpr auto sign(A) { return detail::make_apply<sign_fn>(A{}); }
 
 struct abs_fn {
+    static constexpr bool vectorized = true; // eval also takes math::fast_vec (the kernels' SIMD loop)
     static constexpr std::string_view name = "abs";
     static constexpr std::string_view latex = "\\operatorname{abs}";
     static constexpr ratio at_zero{0};
     /// |u| by clearing the sign bit: |−0| = +0, |NaN| = NaN.
     template <class T>
     CTDIFF_INLINE static constexpr T eval(T u) {
-        if constexpr (std::is_class_v<T>) { // math::wide_float, math::fast_float: on the value they wrap
+        if constexpr (math::detail::fast_lanes<T>) { // math::fast_vec: every lane
+            return math::abs(u);
+        } else if constexpr (std::is_class_v<T>) { // math::wide_float, math::fast_float: on the value they wrap
             return T(eval(u.v));
         } else if constexpr (sizeof(T) == 4) {
             return std::bit_cast<T>(std::bit_cast<std::uint32_t>(u) & 0x7fffffffu);

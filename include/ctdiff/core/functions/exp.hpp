@@ -11,6 +11,7 @@
 namespace ctdiff {
 
 struct exp_fn {
+    static constexpr bool vectorized = true; // eval also takes math::fast_vec (the kernels' SIMD loop)
     static constexpr std::string_view name = "exp";
     static constexpr std::string_view latex = "\\exp";
     static constexpr ratio at_zero{1};

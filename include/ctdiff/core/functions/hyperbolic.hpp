@@ -40,6 +40,7 @@ struct sinh_fn {
 };
 /// cosh u = (eᵘ + e⁻ᵘ)/2, evaluated from e^|u|; overflows for |u| > log(max) like sinh.
 struct cosh_fn {
+    static constexpr bool vectorized = true; // eval also takes math::fast_vec (the kernels' SIMD loop)
     static constexpr std::string_view name = "cosh";
     static constexpr std::string_view latex = "\\cosh";
     static constexpr ratio at_zero{1};
@@ -55,6 +56,7 @@ struct cosh_fn {
 };
 /// sech u = 1/cosh u = 2e^{−|u|}/(1 + e^{−2|u|}): finite and accurate over the whole range.
 struct sech_fn {
+    static constexpr bool vectorized = true; // eval also takes math::fast_vec (the kernels' SIMD loop)
     static constexpr std::string_view name = "sech";
     static constexpr std::string_view latex = "\\operatorname{sech}";
     static constexpr ratio at_zero{1};
@@ -68,6 +70,7 @@ struct sech_fn {
 
 /// tanh u = (eᵘ − e⁻ᵘ)/(eᵘ + e⁻ᵘ); tanh' = sech².
 struct tanh_fn {
+    static constexpr bool vectorized = true; // eval also takes math::fast_vec (the kernels' SIMD loop)
     static constexpr std::string_view name = "tanh";
     static constexpr std::string_view latex = "\\tanh";
     static constexpr ratio at_zero{0};

@@ -17,6 +17,7 @@ namespace ctdiff {
 
 /// φ(u) = e^{−u²/2}/√(2π).
 struct norm_pdf_fn {
+    static constexpr bool vectorized = true; // eval also takes math::fast_vec (the kernels' SIMD loop)
     static constexpr std::string_view name = "φ";
     static constexpr std::string_view latex = "\\varphi";
     template <class T>
@@ -33,6 +34,7 @@ constexpr auto norm_pdf(A) { return detail::make_apply<norm_pdf_fn>(A{}); }
 
 /// Φ(u) = (1 + erf(u/√2))/2.
 struct norm_cdf_fn {
+    static constexpr bool vectorized = true; // eval also takes math::fast_vec (the kernels' SIMD loop)
     static constexpr std::string_view name = "Φ";
     static constexpr std::string_view latex = "\\Phi";
     static constexpr ratio at_zero{1, 2};

@@ -15,6 +15,7 @@
 namespace ctdiff {
 
 struct sigmoid_fn {
+    static constexpr bool vectorized = true; // eval also takes math::fast_vec (the kernels' SIMD loop)
     static constexpr std::string_view name = "σ";
     static constexpr std::string_view latex = "\\sigma";
     static constexpr ratio at_zero{1, 2};

@@ -4,6 +4,9 @@
 /// \file
 /// The element loops of the fused kernels (private: use ctdiff/eval/fused.hpp).
 ///
+/// Float kernels that compute in float run the explicit-SIMD loop of detail/simd_loop.hpp where
+/// Highway is available; every other kernel, and those without Highway, run this one.
+///
 /// One loop shape: every input and output is a function parameter declared `__restrict`, and the
 /// body is the straight-line DAG evaluation of eval/dag.hpp, so GCC and Clang vectorize it without
 /// run-time alias versioning. Calls where an output is the very same array as an input (in place),
@@ -13,6 +16,7 @@
 
 #include <ctdiff/core/node.hpp>
 #include <ctdiff/eval/dag.hpp>
+#include <ctdiff/eval/detail/simd_loop.hpp>
 #include <ctdiff/math/wide_float.hpp>
 
 #include <algorithm>
@@ -106,6 +110,12 @@ struct loop<T, Mode, NP, std::index_sequence<I...>, Nodes, Outs...> {
     using compute = compute_type_t<T, Nodes, Mode>;
     [[gnu::flatten]] static void run(std::size_t n, std::array<T, NP> p, in_ptr<T, I>... in,
                                      out_ptr<T, Outs>... out) {
+#if CTDIFF_HAS_HIGHWAY
+        if constexpr (uses_simd_v<T, compute, Nodes>) { // explicit SIMD, the same bits (simd_loop.hpp)
+            simd_loop<sizeof...(I), NP, Nodes, Outs...>::run(n, p, {in...}, {out...});
+            return;
+        }
+#endif
         std::array<compute, NP> pc{};
         for (std::size_t j = 0; j < NP; ++j) {
             pc[j] = compute(p[j]);
