@@ -109,6 +109,11 @@ public:
     using nodes = eval::subexpressions_t<form_t<Es>...>;
     /// How many run-time parameters a call must pass.
     static constexpr std::size_t parameters = eval::detail::parameters_used(nodes{});
+    /// Whether a call over arrays of T in Mode (accurate_t, fast_t) runs the explicit-SIMD loop
+    /// (Highway vectors of the target compiled for: eval/detail/simd_loop.hpp) rather than the
+    /// plain loop the compiler vectorizes. Either gives the same bits; this says which runs.
+    template <std::floating_point T, class Mode = accurate_t>
+    static constexpr bool simd = eval::detail::uses_simd_v<T, compute_type_t<T, nodes, Mode>, nodes>;
 
     static_assert(NIn >= 1, "ctdiff kernel: a kernel needs at least one input array");
     static_assert(sizeof...(Es) >= 1, "ctdiff kernel: a kernel needs at least one output expression");

@@ -110,7 +110,7 @@ struct loop<T, Mode, NP, std::index_sequence<I...>, Nodes, Outs...> {
     using compute = compute_type_t<T, Nodes, Mode>;
     [[gnu::flatten]] static void run(std::size_t n, std::array<T, NP> p, in_ptr<T, I>... in,
                                      out_ptr<T, Outs>... out) {
-#if CTDIFF_HAS_HIGHWAY
+#if CTDIFF_SIMD_LOOP
         if constexpr (uses_simd_v<T, compute, Nodes>) { // explicit SIMD, the same bits (simd_loop.hpp)
             simd_loop<sizeof...(I), NP, Nodes, Outs...>::run(n, p, {in...}, {out...});
             return;

@@ -29,6 +29,11 @@
 
 #if CTDIFF_HAS_HIGHWAY
 #include <ctdiff/math/fast_vec.hpp>
+// A target with vectors (not Highway's one-lane HWY_SCALAR or its emulation, where the plain loop
+// is as good): e.g. a build without -march on x86-64 gets HWY_SCALAR and keeps the plain loop.
+#define CTDIFF_SIMD_LOOP (HWY_TARGET != HWY_SCALAR && HWY_TARGET != HWY_EMU128)
+#else
+#define CTDIFF_SIMD_LOOP 0
 #endif
 
 namespace ctdiff::eval::detail {
@@ -67,11 +72,11 @@ consteval bool all_lane_ready(type_list<Ns...>) {
 
 /// Whether a kernel over T arrays computing in C with these nodes runs the explicit-SIMD loop.
 template <class T, class C, class Nodes>
-inline constexpr bool uses_simd_v = CTDIFF_HAS_HIGHWAY && std::is_same_v<T, float> &&
+inline constexpr bool uses_simd_v = CTDIFF_SIMD_LOOP && std::is_same_v<T, float> &&
                                     (std::is_same_v<C, math::fast_float> || std::is_same_v<C, float>) &&
                                     all_lane_ready(Nodes{});
 
-#if CTDIFF_HAS_HIGHWAY
+#if CTDIFF_SIMD_LOOP
 
 template <std::size_t NIn, std::size_t NP, class Nodes, class... Outs>
 struct simd_loop {
