@@ -44,6 +44,7 @@
 #endif
 #include <hwy/highway.h>
 
+#include <bit>
 #include <cstdint>
 #include <type_traits>
 
@@ -69,7 +70,7 @@ struct u32_vec {
     CTDIFF_MATH_INLINE friend u32_vec operator|(u32_vec a, u32_vec b) { return u32_vec(hn::Or(a.v, b.v)); }
     CTDIFF_MATH_INLINE friend u32_vec operator^(u32_vec a, u32_vec b) { return u32_vec(hn::Xor(a.v, b.v)); }
     CTDIFF_MATH_INLINE friend u32_vec operator<<(u32_vec a, int s) { return u32_vec(hn::ShiftLeftSame(a.v, s)); }
-    CTDIFF_MATH_INLINE friend fast_vec<D> as_float(u32_vec a) { return fast_vec<D>(hn::BitCast(D{}, a.v)); }
+    CTDIFF_MATH_INLINE friend fast_vec<D> as_float(u32_vec a) { return fast_vec<D>(std::bit_cast<hn::Vec<D>>(a.v)); }
 };
 
 /// The lanes where a comparison of fast_vecs held.
@@ -109,7 +110,15 @@ struct fast_vec {
     CTDIFF_MATH_INLINE friend fast_vec operator-(fast_vec a, fast_vec b) { return fast_vec(hn::Sub(a.v, b.v)); }
     CTDIFF_MATH_INLINE friend fast_vec operator*(fast_vec a, fast_vec b) { return fast_vec(rounded(hn::Mul(a.v, b.v))); }
     CTDIFF_MATH_INLINE friend fast_vec operator/(fast_vec a, fast_vec b) { return fast_vec(hn::Div(a.v, b.v)); }
-    CTDIFF_MATH_INLINE friend fast_vec operator-(fast_vec a) { return fast_vec(hn::Neg(a.v)); }
+    CTDIFF_MATH_INLINE friend fast_vec operator-(fast_vec a) {
+#if HWY_TARGET != HWY_EMU128
+        // The compiler's own negation of the register (flips the sign bit, as Neg does), which it
+        // folds into a following fused multiply-add (vfnmadd); hn::Neg's xor it does not.
+        return fast_vec(hn::Vec<D>{-a.v.raw});
+#else
+        return fast_vec(hn::Neg(a.v));
+#endif
+    }
     CTDIFF_MATH_INLINE friend fast_vec operator+(fast_vec a) { return a; }
     CTDIFF_MATH_INLINE friend mask_type operator==(fast_vec a, fast_vec b) { return {hn::Eq(a.v, b.v)}; }
     // IEEE's ≠ holds where = does not, NaN lanes included (Highway's Ne is the ordered one).
@@ -129,7 +138,9 @@ struct fast_vec {
         return fast_vec(hn::MulAdd(a.v, b.v, c.v));
 #endif
     }
-    CTDIFF_MATH_INLINE friend u32_vec<D> as_bits(fast_vec a) { return u32_vec<D>(hn::BitCast(typename u32_vec<D>::tag{}, a.v)); }
+    // std::bit_cast rather than hn::BitCast: the same register, but GCC 12 keeps a dead copy of
+    // a struct member on the stack after a BitCast of it (one store per use in the σ loop).
+    CTDIFF_MATH_INLINE friend u32_vec<D> as_bits(fast_vec a) { return u32_vec<D>(std::bit_cast<hn::Vec<typename u32_vec<D>::tag>>(a.v)); }
 
 private:
     // The product as a product: an empty asm the value passes through, so that GCC cannot fuse it

@@ -96,27 +96,19 @@ struct simd_loop {
             pv[j] = V(p[j]);
         }
         std::size_t i = 0;
-        for (; i + lanes <= n; i += lanes) {
-            environment<V, NIn, NP> env{{}, pv};
-            for (std::size_t j = 0; j < NIn; ++j) {
-                env.vars[j] = V(hn::LoadU(d, in[j] + i));
-            }
-            const auto s = evaluate_dag<Nodes>(env);
-            [&]<std::size_t... O>(std::index_sequence<O...>) {
+        [&]<std::size_t... J, std::size_t... O>(std::index_sequence<J...>, std::index_sequence<O...>) {
+            for (; i + lanes <= n; i += lanes) {
+                const environment<V, NIn, NP> env{{V(hn::LoadU(d, in[J] + i))...}, pv};
+                const auto s = evaluate_dag<Nodes>(env);
                 (hn::StoreU(s[slot_v<Outs, Nodes>].v, d, out[O] + i), ...);
-            }(std::index_sequence_for<Outs...>{});
-        }
-        if (i < n) { // the rest, fewer than `lanes`: masked loads (0 in the unused lanes) and stores
-            const auto m = hn::FirstN(d, n - i);
-            environment<V, NIn, NP> env{{}, pv};
-            for (std::size_t j = 0; j < NIn; ++j) {
-                env.vars[j] = V(hn::MaskedLoad(m, d, in[j] + i));
             }
-            const auto s = evaluate_dag<Nodes>(env);
-            [&]<std::size_t... O>(std::index_sequence<O...>) {
+            if (i < n) { // the rest, fewer than `lanes`: masked loads (0 in the unused lanes) and stores
+                const auto m = hn::FirstN(d, n - i);
+                const environment<V, NIn, NP> env{{V(hn::MaskedLoad(m, d, in[J] + i))...}, pv};
+                const auto s = evaluate_dag<Nodes>(env);
                 (hn::BlendedStore(s[slot_v<Outs, Nodes>].v, m, d, out[O] + i), ...);
-            }(std::index_sequence_for<Outs...>{});
-        }
+            }
+        }(std::make_index_sequence<NIn>{}, std::index_sequence_for<Outs...>{});
     }
 };
 

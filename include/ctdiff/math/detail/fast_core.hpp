@@ -113,16 +113,16 @@ CTDIFF_MATH_INLINE F exp(F x) {
 /// operations. The argument is ≤ 0, so only the lower clamp (104) is needed, and 2^k is applied in
 /// one step with a bias, 2^(k + 64)·(1 + p) (normal for k ∈ [−150, 0]) times 2^-64: the mantissa
 /// rounds once in the fma as before and the last product is exact unless the result is
-/// subnormal, where it rounds once, as exp's second step did. NaN passes (|NaN| > 104 is false);
-/// the clamp is one masked move of the constant and the negation folds into the fmas.
+/// subnormal, where it rounds once, as exp's second step did. −|x| is one operation (the sign bit
+/// set), NaN passes the clamp (NaN < −104 is false), and the clamp is one masked move.
 template <class F>
 struct neg_abs_parts { // e^{−|x|} = 2^-64·s·(1 + p): s = 2^(k + 64)
     F p, s;
 };
 template <class F>
 CTDIFF_MATH_INLINE neg_abs_parts<F> split_neg_abs(F x) {
-    const F a = fabsf(x);
-    const exp_parts<F> e = exp_split(-sel(a > 104.0f, F(104.0f), a));
+    const F na = as_float(as_bits(x) | 0x80000000u); // −|x| in one operation (NaN stays NaN)
+    const exp_parts<F> e = exp_split(sel(na < -104.0f, F(-104.0f), na));
     return {e.p, pow2_64_of_shifted(e.n)};
 }
 template <class F>
