@@ -48,6 +48,9 @@
 #include <cstdint>
 #include <type_traits>
 
+// An x86 target with vector registers (not Highway's scalar or emulated ones).
+#define CTDIFF_X86_SIMD_TARGET (HWY_ARCH_X86 && HWY_TARGET != HWY_EMU128 && HWY_TARGET != HWY_SCALAR)
+
 namespace ctdiff::math {
 
 namespace hn = hwy::HWY_NAMESPACE;
@@ -140,6 +143,23 @@ struct fast_vec {
     }
     // std::bit_cast rather than hn::BitCast: the same register, but GCC 12 keeps a dead copy of
     // a struct member on the stack after a BitCast of it (one store per use in the σ loop).
+    /// v < c ? c : v and v > c ? c : v (detail/fast_core.hpp): on x86, Highway's Max(c, v) and
+    /// Min(c, v) are maxps/minps, which return their second operand, v, where either is NaN, and c
+    /// is neither NaN nor zero: those selects, bit for bit, in one instruction. Elsewhere the select.
+    CTDIFF_MATH_INLINE friend fast_vec at_least(fast_vec v, float c) {
+#if CTDIFF_X86_SIMD_TARGET
+        return fast_vec(hn::Max(hn::Set(D{}, c), v.v));
+#else
+        return sel(v < c, fast_vec(c), v);
+#endif
+    }
+    CTDIFF_MATH_INLINE friend fast_vec at_most(fast_vec v, float c) {
+#if CTDIFF_X86_SIMD_TARGET
+        return fast_vec(hn::Min(hn::Set(D{}, c), v.v));
+#else
+        return sel(v > c, fast_vec(c), v);
+#endif
+    }
     CTDIFF_MATH_INLINE friend u32_vec<D> as_bits(fast_vec a) { return u32_vec<D>(std::bit_cast<hn::Vec<typename u32_vec<D>::tag>>(a.v)); }
 
 private:
@@ -147,7 +167,7 @@ private:
     // with the sum that reads it (it would under -ffp-contract=fast, its default) and the lanes
     // round as the scalar specification does. No instruction is emitted.
     CTDIFF_MATH_INLINE static hn::Vec<D> rounded(hn::Vec<D> p) {
-#if defined(__GNUC__) && !defined(__clang__) && HWY_ARCH_X86 && HWY_TARGET != HWY_EMU128 && HWY_TARGET != HWY_SCALAR
+#if defined(__GNUC__) && !defined(__clang__) && CTDIFF_X86_SIMD_TARGET
 #if defined(__AVX512F__)
         asm("" : "+v"(p.raw));
 #else

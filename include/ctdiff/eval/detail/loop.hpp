@@ -110,20 +110,18 @@ struct loop<T, Mode, NP, std::index_sequence<I...>, Nodes, Outs...> {
     using compute = compute_type_t<T, Nodes, Mode>;
     [[gnu::flatten]] static void run(std::size_t n, std::array<T, NP> p, in_ptr<T, I>... in,
                                      out_ptr<T, Outs>... out) {
-#if CTDIFF_SIMD_LOOP
         if constexpr (uses_simd_v<T, compute, Nodes>) { // explicit SIMD, the same bits (simd_loop.hpp)
             simd_loop<sizeof...(I), NP, Nodes, Outs...>::run(n, p, {in...}, {out...});
-            return;
-        }
-#endif
-        std::array<compute, NP> pc{};
-        for (std::size_t j = 0; j < NP; ++j) {
-            pc[j] = compute(p[j]);
-        }
-        for (std::size_t i = 0; i < n; ++i) { // ctdiff-vectorize: fused kernel loop
-            const environment<compute, sizeof...(I), NP> env{{compute(in[i])...}, pc};
-            const auto s = evaluate_dag<Nodes>(env);
-            ((out[i] = static_cast<T>(s[slot_v<Outs, Nodes>])), ...);
+        } else {
+            std::array<compute, NP> pc{};
+            for (std::size_t j = 0; j < NP; ++j) {
+                pc[j] = compute(p[j]);
+            }
+            for (std::size_t i = 0; i < n; ++i) { // ctdiff-vectorize: fused kernel loop
+                const environment<compute, sizeof...(I), NP> env{{compute(in[i])...}, pc};
+                const auto s = evaluate_dag<Nodes>(env);
+                ((out[i] = static_cast<T>(s[slot_v<Outs, Nodes>])), ...);
+            }
         }
     }
 

@@ -112,6 +112,11 @@ struct simd_loop {
     }
 };
 
+#else
+
+template <std::size_t NIn, std::size_t NP, class Nodes, class... Outs>
+struct simd_loop; // never used: uses_simd_v is false without a SIMD target
+
 #endif
 
 } // namespace ctdiff::eval::detail

@@ -18,8 +18,9 @@
 /// kernels' explicit-SIMD loops, math/fast_vec.hpp). Each core is the same sequence of IEEE
 /// operations in both — the same fused multiply-adds, the same selects on the bits — so a vector
 /// lane is the scalar result bit for bit (tests/sweep/math/simd_sweep.cpp checks every float).
-/// What a core may use: + − × ÷ and comparisons of F, fmadd, sel(mask, a, b), and the bits as
-/// unsigned 32-bit lanes (as_bits, as_float; + − & ^ and << on them). For float these are the
+/// What a core may use: + − × ÷ and comparisons of F, fmadd, sel(mask, a, b), at_least and
+/// at_most (a clamp by a constant), and the bits as unsigned 32-bit lanes (as_bits, as_float;
+/// + − & | ^ and << on them). For float these are the
 /// functions below; for a vector type they are its own (found by argument-dependent lookup).
 
 #include <ctdiff/math/detail/common.hpp>
@@ -35,6 +36,12 @@ using u32 = std::uint32_t;
 /// The bits of a float, and the float of bits (the vector types have their own).
 CTDIFF_MATH_INLINE u32 as_bits(float v) { return std::bit_cast<u32>(v); }
 CTDIFF_MATH_INLINE float as_float(u32 b) { return std::bit_cast<float>(b); }
+
+/// v < c ? c : v and v > c ? c : v for a constant c that is neither NaN nor zero: NaN passes (a
+/// comparison with NaN is false). One instruction on the vector types (max/min with v second,
+/// which x86 and Arm return for a NaN v).
+CTDIFF_MATH_INLINE float at_least(float v, float c) { return sel(v < c, c, v); }
+CTDIFF_MATH_INLINE float at_most(float v, float c) { return sel(v > c, c, v); }
 
 /// a·b + c: fused (one rounding) where the target has FMA, else two roundings (Highway's MulAdd
 /// does the same on its targets: fused on AVX2 and AVX-512, two roundings on SSE4).
@@ -106,7 +113,7 @@ CTDIFF_MATH_INLINE F scaled(const exp_parts<F>& e) {
 /// arguments below −87.3 run slowly; the accurate path, which computes in double, does not.
 template <class F>
 CTDIFF_MATH_INLINE F exp(F x) {
-    return scaled(exp_split(sel(x < -104.0f, F(-104.0f), sel(x > 88.8f, F(88.8f), x))));
+    return scaled(exp_split(at_least(at_most(x, 88.8f), -104.0f)));
 }
 
 /// e^{−|x|} (σ's, softplus's and Mish's kernel forms): the same bits as exp(−|x|) in fewer
@@ -122,7 +129,7 @@ struct neg_abs_parts { // e^{−|x|} = 2^-64·s·(1 + p): s = 2^(k + 64)
 template <class F>
 CTDIFF_MATH_INLINE neg_abs_parts<F> split_neg_abs(F x) {
     const F na = as_float(as_bits(x) | 0x80000000u); // −|x| in one operation (NaN stays NaN)
-    const exp_parts<F> e = exp_split(sel(na < -104.0f, F(-104.0f), na));
+    const exp_parts<F> e = exp_split(at_least(na, -104.0f));
     return {e.p, pow2_64_of_shifted(e.n)};
 }
 template <class F>
@@ -239,7 +246,7 @@ CTDIFF_MATH_INLINE F exp_minus_half_square_2p64(F a) {
 template <class F>
 CTDIFF_MATH_INLINE F normal_abs(F x) {
     const F a = fabsf(x);
-    return sel(a > 15.0f, F(15.0f), a);
+    return at_most(a, 15.0f);
 }
 
 /// φ(x) = e^{−x²/2}/√(2π) (|x| clamped at 15: normal_abs). Measured max 2.64 ULP.
