@@ -1,6 +1,6 @@
 # Runs ctdiff-table and checks what it printed.
 #   -DTOOL=<exe> -DTYPE=float|double -DINPUT=<file> -DEXPECTED_OUT=<file> -DEXPECTED_ERR=<file>
-#   -DEXPECTED_STATUS=<n>     or     -DTOOL=<exe> -DLIST=ON
+#   -DEXPECTED_STATUS=<n> [-DARGS=<more arguments, |-separated>]     or     -DTOOL=<exe> -DLIST=ON
 # EXPECTED_OUT and EXPECTED_ERR hold one regular expression per line, each matched against the
 # whole corresponding output line (so inexact values can be checked to the digits that are
 # certain); the number of lines must match too.
@@ -18,7 +18,8 @@ if(LIST)
     return()
 endif()
 
-execute_process(COMMAND ${TOOL} --type ${TYPE} INPUT_FILE ${INPUT}
+string(REPLACE "|" ";" ARGS "${ARGS}")
+execute_process(COMMAND ${TOOL} --type ${TYPE} ${ARGS} INPUT_FILE ${INPUT}
                 OUTPUT_VARIABLE out ERROR_VARIABLE err RESULT_VARIABLE status)
 if(NOT status EQUAL EXPECTED_STATUS)
     message(FATAL_ERROR "exit status ${status}, expected ${EXPECTED_STATUS}\nstdout:\n${out}\nstderr:\n${err}")
