@@ -8,7 +8,8 @@
 // saved y). impl: ctdiff, ctdiff_fast (f32: the same kernels called with ctdiff::fast — float
 // arithmetic and fast functions, a few ULP), naive (std:: functions, the derivative as the textbook writes it),
 // handwritten (std:: functions, the derivative simplified by hand and reusing y), eigen, onednn,
-// xnnpack, sleef (peers where they have the operation; their set-up is outside the timed loop and
+// xnnpack, sleef, torch (PyTorch's own CPU ops through libtorch, one thread, as autograd calls
+// them; Debian's build targets AVX2) (peers where they have the operation; their set-up is outside the timed loop and
 // their primitives are reused). `copy/<pass>/copy/...` rows move the same bytes as that pass with
 // no arithmetic: the memory bound.
 //
@@ -68,6 +69,9 @@
 #endif
 #if CTDIFF_HAVE_XNNPACK
 #include <xnnpack.h>
+#endif
+#if CTDIFF_HAVE_TORCH
+#include "peers/torch.hpp"
 #endif
 
 namespace {
@@ -799,6 +803,23 @@ void register_impl(const std::string& impl, const std::map<std::string, impl_fn<
     }
 }
 
+#if CTDIFF_HAVE_TORCH
+// PyTorch's CPU ops (libtorch, one thread; peers/torch.cpp): the passes it has an op for.
+template <class A, class T>
+std::map<std::string, impl_fn<T>> torch_impls() {
+    std::map<std::string, impl_fn<T>> m;
+    for (const char* pass : {"forward", "backward", "fused", "backward_from_output"}) {
+        if (ctdiff_bench::torch_peer::supports<T>(A::name, pass)) {
+            m[pass] = [pass](const arrays<T>& a) {
+                ctdiff_bench::torch_peer::run<T>(A::name, pass, a.x.size(), a.x.data(), a.dy.data(), a.o0.data(),
+                                                 a.o1.data());
+            };
+        }
+    }
+    return m;
+}
+#endif
+
 template <class A, class T>
 void register_activation() {
     register_impl<A, T>("ctdiff", ctdiff_impls<A, T>());
@@ -809,6 +830,9 @@ void register_activation() {
 #endif
 #if CTDIFF_HAVE_SLEEF && defined(__AVX512F__)
     register_impl<A, T>("sleef", sleef_impls<A, T>());
+#endif
+#if CTDIFF_HAVE_TORCH
+    register_impl<A, T>("torch", torch_impls<A, T>());
 #endif
     if constexpr (std::is_same_v<T, float>) {
         register_impl<A, T>("ctdiff_fast", ctdiff_impls<A, T, fast_t>());
@@ -882,6 +906,9 @@ int main(int argc, char** argv) {
         setenv("OMP_NUM_THREADS", "1", 1);
         execv("/proc/self/exe", argv);
     }
+#if CTDIFF_HAVE_TORCH
+    ctdiff_bench::torch_peer::init();
+#endif
     register_all<float>();
     register_all<double>();
     benchmark::Initialize(&argc, argv);

@@ -14,7 +14,7 @@ the ULP counters (ctdiff_fast: the kernels called with ctdiff::fast, f32 only). 
 import json
 import sys
 
-IMPLS = ["ctdiff", "ctdiff_fast", "naive", "handwritten", "eigen", "sleef", "onednn", "xnnpack"]
+IMPLS = ["ctdiff", "ctdiff_fast", "naive", "handwritten", "eigen", "sleef", "onednn", "xnnpack", "torch"]
 PASSES = ["forward", "backward", "fused", "second", "backward_from_output"]
 
 
@@ -69,8 +69,8 @@ def table(rates, typ, n):
         if t == typ and m == n and act != "copy" and act not in acts:
             acts.append(act)
     out = ["**%s, N = %d** (G items/s, median of 3)" % (typ, n), "",
-           "| activation/pass | " + " | ".join(IMPLS) + " | copy | copy, streamed | ctdiff/naive | ctdiff/eigen | fast/naive | fast/eigen |",
-           "|---" * (len(IMPLS) + 7) + "|"]
+           "| activation/pass | " + " | ".join(IMPLS) + " | copy | copy, streamed | ctdiff/naive | ctdiff/eigen | fast/naive | fast/eigen | fast/torch |",
+           "|---" * (len(IMPLS) + 8) + "|"]
     for act in acts:
         for pas in PASSES:
             row = [rates.get((act, pas, i, typ, n)) for i in IMPLS]
@@ -80,9 +80,10 @@ def table(rates, typ, n):
             copy = rates.get(("copy", cpass, "copy", typ, n))
             copy_stream = rates.get(("copy", cpass, "copy_stream", typ, n))
             naive, eigen = row[IMPLS.index("naive")], row[IMPLS.index("eigen")]
-            out.append("| %s/%s | %s | %s | %s | %s | %s | %s | %s |" % (act, pas, " | ".join(fmt(v) for v in row), fmt(copy), fmt(copy_stream),
+            torch = row[IMPLS.index("torch")]
+            out.append("| %s/%s | %s | %s | %s | %s | %s | %s | %s | %s |" % (act, pas, " | ".join(fmt(v) for v in row), fmt(copy), fmt(copy_stream),
                                                                   ratio(row[0], naive), ratio(row[0], eigen),
-                                                                  ratio(row[1], naive), ratio(row[1], eigen)))
+                                                                  ratio(row[1], naive), ratio(row[1], eigen), ratio(row[1], torch)))
     return "\n".join(out)
 
 
@@ -108,7 +109,7 @@ def math_table(path, n):
 
 
 def readme_table(rates, ulps, typ="f32", n=65536):
-    """The README's summary: ctdiff and ctdiff_fast with their ratios to naive, Eigen and XNNPACK."""
+    """The README's summary: ctdiff and ctdiff_fast with their ratios to naive, Eigen, XNNPACK and PyTorch."""
     def g(u):
         return "—" if u is None else ("inf" if u == float("inf") else ("%.3g" % u if u < 1e5 else "%.0e" % u))
     def ulp(act, impl):
@@ -119,7 +120,7 @@ def readme_table(rates, ulps, typ="f32", n=65536):
         if t == typ and m == n and act != "copy" and act not in acts:
             acts.append(act)
     out = ["| activation/pass | ctdiff G/s | fast G/s | ÷ naive (ctdiff / fast) | ÷ Eigen (ctdiff / fast) | "
-           "÷ XNNPACK (fast) | max ULP f / f′: ctdiff, fast | Eigen |", "|---" * 8 + "|"]
+           "÷ XNNPACK (fast) | ÷ PyTorch (fast) | max ULP f / f′: ctdiff, fast | Eigen | PyTorch |", "|---" * 10 + "|"]
     for act in acts:
         for pas in PASSES:
             c, f = rates.get((act, pas, "ctdiff", typ, n)), rates.get((act, pas, "ctdiff_fast", typ, n))
@@ -127,11 +128,12 @@ def readme_table(rates, ulps, typ="f32", n=65536):
                 continue
             base = rates.get((act, pas, "handwritten" if pas == "backward_from_output" else "naive", typ, n))
             eigen, xnn = rates.get((act, pas, "eigen", typ, n)), rates.get((act, pas, "xnnpack", typ, n))
+            torch = rates.get((act, pas, "torch", typ, n))
             first = pas == "forward"
-            out.append("| %s/%s | %s | %s | %s / %s | %s / %s | %s | %s | %s |" % (
+            out.append("| %s/%s | %s | %s | %s / %s | %s / %s | %s | %s | %s | %s | %s |" % (
                 act, pas, fmt(c), fmt(f), ratio(c, base), ratio(f, base), ratio(c, eigen), ratio(f, eigen),
-                ratio(f, xnn), (ulp(act, "ctdiff") + ", " + ulp(act, "ctdiff_fast")) if first else "",
-                ulp(act, "eigen") if first else ""))
+                ratio(f, xnn), ratio(f, torch), (ulp(act, "ctdiff") + ", " + ulp(act, "ctdiff_fast")) if first else "",
+                ulp(act, "eigen") if first else "", ulp(act, "torch") if first else ""))
     return "\n".join(out)
 
 

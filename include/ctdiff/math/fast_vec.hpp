@@ -114,7 +114,7 @@ struct fast_vec {
     CTDIFF_MATH_INLINE friend fast_vec operator*(fast_vec a, fast_vec b) { return fast_vec(rounded(hn::Mul(a.v, b.v))); }
     CTDIFF_MATH_INLINE friend fast_vec operator/(fast_vec a, fast_vec b) { return fast_vec(hn::Div(a.v, b.v)); }
     CTDIFF_MATH_INLINE friend fast_vec operator-(fast_vec a) {
-#if HWY_TARGET != HWY_EMU128
+#if CTDIFF_X86_SIMD_TARGET
         // The compiler's own negation of the register (flips the sign bit, as Neg does), which it
         // folds into a following fused multiply-add (vfnmadd); hn::Neg's xor it does not.
         return fast_vec(hn::Vec<D>{-a.v.raw});
@@ -141,8 +141,6 @@ struct fast_vec {
         return fast_vec(hn::MulAdd(a.v, b.v, c.v));
 #endif
     }
-    // std::bit_cast rather than hn::BitCast: the same register, but GCC 12 keeps a dead copy of
-    // a struct member on the stack after a BitCast of it (one store per use in the σ loop).
     /// v < c ? c : v and v > c ? c : v (detail/fast_core.hpp): on x86, Highway's Max(c, v) and
     /// Min(c, v) are maxps/minps, which return their second operand, v, where either is NaN, and c
     /// is neither NaN nor zero: those selects, bit for bit, in one instruction. Elsewhere the select.
@@ -160,6 +158,8 @@ struct fast_vec {
         return sel(v > c, fast_vec(c), v);
 #endif
     }
+    // std::bit_cast rather than hn::BitCast: the same register, but GCC 12 keeps a dead copy of
+    // a struct member on the stack after a BitCast of it (one store per use in the σ loop).
     CTDIFF_MATH_INLINE friend u32_vec<D> as_bits(fast_vec a) { return u32_vec<D>(std::bit_cast<hn::Vec<typename u32_vec<D>::tag>>(a.v)); }
 
 private:

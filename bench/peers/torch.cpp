@@ -1,0 +1,96 @@
+// PyTorch's CPU kernels for the benchmark (see torch.hpp). libtorch 1.13's headers compile as
+// C++20 when torch/library.h comes before ATen (docs/torch.md).
+#include "torch.hpp"
+
+#include <torch/library.h>
+
+#include <ATen/ATen.h>
+
+#include <string_view>
+#include <type_traits>
+
+namespace ctdiff_bench::torch_peer {
+
+void init() { at::set_num_threads(1); }
+
+namespace {
+
+template <class T>
+at::Tensor wrap(const T* p, std::size_t n) {
+    constexpr auto type = std::is_same_v<T, float> ? at::kFloat : at::kDouble;
+    return at::from_blob(const_cast<T*>(p), {static_cast<int64_t>(n)}, at::TensorOptions().dtype(type));
+}
+
+constexpr double leaky_slope = 0.01;
+
+void forward(std::string_view act, const at::Tensor& x, at::Tensor& y) {
+    if (act == "sigmoid") {
+        at::sigmoid_out(y, x);
+    } else if (act == "tanh") {
+        at::tanh_out(y, x);
+    } else if (act == "gelu") {
+        at::gelu_out(y, x, "none");
+    } else if (act == "silu") {
+        at::silu_out(y, x);
+    } else {
+        at::leaky_relu_out(y, x, leaky_slope);
+    }
+}
+
+// dx from x (and y where the op wants it: σ and tanh's backward read the output)
+void backward(std::string_view act, const at::Tensor& x, const at::Tensor& y, const at::Tensor& dy, at::Tensor& dx) {
+    if (act == "sigmoid") {
+        at::sigmoid_backward_out(dx, dy, y);
+    } else if (act == "tanh") {
+        at::tanh_backward_out(dx, dy, y);
+    } else if (act == "gelu") {
+        at::gelu_backward_out(dx, dy, x, "none");
+    } else if (act == "silu") {
+        at::silu_backward_out(dx, dy, x);
+    } else {
+        at::leaky_relu_backward_out(dx, dy, x, leaky_slope, false);
+    }
+}
+
+bool reads_output(std::string_view act) { return act == "sigmoid" || act == "tanh"; }
+
+} // namespace
+
+template <class T>
+bool supports(const char* act, const char* pass) {
+    const std::string_view a = act, p = pass;
+    const bool known = a == "sigmoid" || a == "tanh" || a == "gelu" || a == "silu" || a == "leaky_relu";
+    if (!known) return false;
+    if (p == "forward" || p == "backward" || p == "fused") return true;
+    return p == "backward_from_output" && reads_output(a);
+}
+
+template <class T>
+void run(const char* act, const char* pass, std::size_t n, const T* x, const T* dy, T* o0, T* o1) {
+    const std::string_view a = act, p = pass;
+    const at::Tensor xt = wrap(x, n);
+    at::Tensor out0 = wrap<T>(o0, n);
+    if (p == "forward") {
+        forward(a, xt, out0);
+    } else if (p == "backward_from_output") { // x holds the saved y
+        backward(a, xt, xt, wrap(dy, n), out0);
+    } else if (p == "fused") {
+        at::Tensor out1 = wrap<T>(o1, n);
+        forward(a, xt, out0);
+        backward(a, xt, out0, wrap(dy, n), out1);
+    } else { // backward from x: σ and tanh recompute y first, as autograd would have it saved
+        if (reads_output(a)) {
+            forward(a, xt, out0); // o0 as the scratch y, then dx over it
+            backward(a, xt, out0, wrap(dy, n), out0);
+        } else {
+            backward(a, xt, xt, wrap(dy, n), out0);
+        }
+    }
+}
+
+template bool supports<float>(const char*, const char*);
+template bool supports<double>(const char*, const char*);
+template void run<float>(const char*, const char*, std::size_t, const float*, const float*, float*, float*);
+template void run<double>(const char*, const char*, std::size_t, const double*, const double*, double*, double*);
+
+} // namespace ctdiff_bench::torch_peer

@@ -1,0 +1,23 @@
+// PyTorch's own CPU kernels (libtorch, Debian libtorch-dev) as a benchmark peer, behind an
+// interface of plain pointers: the one translation unit that includes libtorch's headers is
+// torch.cpp, so the benchmark's other code does not pay their compile time.
+#pragma once
+
+#include <cstddef>
+
+namespace ctdiff_bench::torch_peer {
+
+/// One intra-op thread (at::set_num_threads(1)), as every other row runs on one core.
+void init();
+
+/// The pass `pass` of activation `act` ("sigmoid", "tanh", "gelu", "silu", "leaky_relu") with
+/// PyTorch's ops, as autograd runs them: forward y = f(x); backward dx = dy·f′(x) from x (σ and
+/// tanh: their forward, then sigmoid_backward/tanh_backward from y, as autograd does); fused y
+/// and dx; backward_from_output dx from the saved y (σ, tanh). Returns false where PyTorch has no
+/// such op. T: float or double.
+template <class T>
+bool supports(const char* act, const char* pass);
+template <class T>
+void run(const char* act, const char* pass, std::size_t n, const T* x, const T* dy, T* o0, T* o1);
+
+} // namespace ctdiff_bench::torch_peer
