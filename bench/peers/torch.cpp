@@ -5,6 +5,7 @@
 #include <torch/library.h>
 
 #include <ATen/ATen.h>
+#include <ATen/Parallel.h>
 
 #include <string_view>
 #include <type_traits>
