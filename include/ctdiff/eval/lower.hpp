@@ -22,8 +22,10 @@
 /// form where no other node reads the form's interior: σ alone (a forward pass of σ or SiLU) is then
 /// one node, which the fast mode computes as one division of 2^64-scaled operands (two vector
 /// operations fewer than (u ≥ 0 ? 1 : e)·r), and every other mode as that very composition. A
-/// last pass (detail::saturation_rule) drops select(t > c, X, X·σ(t)) for c ≥ 64, where the product
-/// already gives X: SiLU's and Swish's guard at +∞.
+/// pass (detail::saturation_rule) drops select(t > c, X, X·σ(t)) for c ≥ 64, where the product
+/// already gives X: SiLU's and Swish's guard at +∞; the last (detail::x_sigmoid_rule) makes
+/// X·σ(X) one node where σ(X) is one (SiLU's forward: the fast mode computes it without a
+/// subnormal intermediate).
 ///
 /// Extension point: specialize `kernel_form<F>` for a function tag F with a member template
 /// `of<A>` naming the replacement of `apply<F, A>` (A is already lowered), and optionally
@@ -310,6 +312,21 @@ struct kernel_rule_in {
 } // namespace detail
 
 namespace detail {
+/// x·σ(x) as one node, where σ(x) is already one node (σ's solo form: SiLU's forward). In the
+/// fast mode the fast core computes it without rounding a subnormal σ(x) before the product
+/// (math::x_sigmoid: ~2 ULP, where the product of the two nodes is ~50 ULP off near x = −100); in
+/// every other mode it is that very product (the same bits).
+struct x_sigmoid_solo_fn : fast_form_node<x_sigmoid_solo_fn> {
+    static constexpr std::string_view name = "x_sigmoid_solo";
+    static constexpr std::string_view latex = "\\operatorname{x\\_sigmoid\\_solo}";
+    template <class F>
+    CTDIFF_INLINE static constexpr F fast(F u) { return math::x_sigmoid(u); }
+    template <class T>
+    CTDIFF_INLINE static constexpr T exact(T u) {
+        return u * sigmoid_solo_fn::exact(u);
+    }
+};
+
 // Whether S is a kernel form of σ(T), shared or solo.
 template <class S, class T>
 inline constexpr bool is_sigma_form_v =
@@ -324,6 +341,12 @@ struct saturation_rule {
     template <class F, class A>
     using on_apply = apply<F, A>;
 };
+
+// After it: X·σ(X), with σ(X) in its solo form, → x_sigmoid_solo(X) (either order of the factors).
+struct x_sigmoid_rule {
+    template <class F, class A>
+    using on_apply = apply<F, A>;
+};
 } // namespace detail
 
 /// The kernel form of E in a kernel that computes Es... (E among them): lowered_t<E>, except that
@@ -331,8 +354,9 @@ struct saturation_rule {
 /// parts of its shared form (σ alone: one node, kernel_form<sigmoid_fn>), and that a guard which
 /// repeats what the formula gives is dropped (detail::saturation_rule).
 template <class E, class... Es>
-using kernel_form_in_t =
-    rewrite_t<detail::lower_t<std::remove_cvref_t<E>, subexpressions_t<lowered_t<Es>...>>, detail::saturation_rule>;
+using kernel_form_in_t = rewrite_t<
+    rewrite_t<detail::lower_t<std::remove_cvref_t<E>, subexpressions_t<lowered_t<Es>...>>, detail::saturation_rule>,
+    detail::x_sigmoid_rule>;
 
 } // namespace ctdiff::eval
 
@@ -349,5 +373,14 @@ struct ctdiff::rewrite<ctdiff::mul<ctdiff::apply<F, A>, ctdiff::apply<F, ctdiff:
 template <class F, class A, class Ctx>
 struct ctdiff::rewrite<ctdiff::mul<ctdiff::apply<F, ctdiff::neg<A>>, ctdiff::apply<F, A>>, ctdiff::eval::detail::kernel_rule_in<Ctx>>
     : ctdiff::eval::detail::mirror_product_rewrite<F, A, ctdiff::apply<F, ctdiff::neg<A>>, ctdiff::apply<F, A>, Ctx> {};
+
+template <class X>
+struct ctdiff::rewrite<ctdiff::mul<X, ctdiff::apply<ctdiff::eval::detail::sigmoid_solo_fn, X>>, ctdiff::eval::detail::x_sigmoid_rule> {
+    using type = ctdiff::apply<ctdiff::eval::detail::x_sigmoid_solo_fn, X>;
+};
+template <class X>
+struct ctdiff::rewrite<ctdiff::mul<ctdiff::apply<ctdiff::eval::detail::sigmoid_solo_fn, X>, X>, ctdiff::eval::detail::x_sigmoid_rule> {
+    using type = ctdiff::apply<ctdiff::eval::detail::x_sigmoid_solo_fn, X>;
+};
 
 #endif

@@ -111,6 +111,19 @@ CTDIFF_MATH_INLINE V abs(V x) {
     return detail::fast::fabsf(x);
 }
 
+/// x·σ(x) (SiLU's forward, a kernel form): the fast core's form at run time (no subnormal σ(x)
+/// rounded before the product), x times the correctly rounded float σ in constant evaluation.
+CTDIFF_MATH_INLINE constexpr fast_float x_sigmoid(fast_float x) {
+    if (std::is_constant_evaluated()) {
+        return fast_float(x.v * math::sigmoid(x.v));
+    }
+    return fast_float(detail::fast::x_sigmoid(x.v));
+}
+template <detail::fast_lanes V>
+CTDIFF_MATH_INLINE V x_sigmoid(V x) {
+    return detail::fast::x_sigmoid(x);
+}
+
 // No fast core (yet): the correctly rounded float function (which computes in double and still
 // vectorizes).
 #define CTDIFF_ACCURATE_FUNCTION(name)                                                                          \

@@ -55,22 +55,29 @@ static_assert(std::is_same_v<decltype(fused(s))::nodes, subexpressions_t<apply<e
 static_assert(solos_v<decltype(fused(sigmoid(-x)))> == 1 && solos_v<decltype(fused(s * sigmoid(2_c * x)))> == 2);
 static_assert(solos_v<decltype(forward_backward(s))> == 0 && solos_v<decltype(backward(s))> == 0);
 static_assert(std::is_same_v<decltype(fused(s, softplus(x)))::nodes, subexpressions_t<S0, lowered_t<decltype(softplus(x))>>>); // e shared
-// The catalogue's SiLU forward: x·σ(x) inside its refined form and tails, σ solo; and its guard at
-// +∞, select(x > 1024, x, x·σ(x)), dropped (σ is exactly 1 there: eval/lower.hpp,
-// saturation_rule): x, −1024, 0, σ(x), x·σ(x) and the guard at −∞. Swish likewise (β·x, β).
-static_assert(solos_v<decltype(fused(activations::silu))> == 1 && solos_v<decltype(forward_backward(activations::silu))> == 0);
-using silu_solo = mul<variable<0>, apply<eval::detail::sigmoid_solo_fn, variable<0>>>;
+// The catalogue's SiLU forward: x·σ(x) inside its refined form and tails, σ solo, and then x·σ(x)
+// one node (x_sigmoid_solo: the fast mode computes it with no subnormal σ rounded first); its
+// guard at +∞, select(x > 1024, x, x·σ(x)), dropped (σ is exactly 1 there: eval/lower.hpp,
+// saturation_rule): x, −1024, 0, x·σ(x) and the guard at −∞. Swish (x·σ(βx)) keeps the product:
+// β·x, β, σ(βx) and x·σ(βx) besides.
+template <class K>
+constexpr std::size_t x_solos_v =
+    eval::detail::count_if<eval::detail::is_apply_of<eval::detail::x_sigmoid_solo_fn>::template pred>(typename K::nodes{});
+static_assert(solos_v<decltype(fused(activations::silu))> == 0 && x_solos_v<decltype(fused(activations::silu))> == 1);
+static_assert(solos_v<decltype(forward_backward(activations::silu))> == 0 && x_solos_v<decltype(forward_backward(activations::silu))> == 0);
+static_assert(x_solos_v<decltype(fused(sigmoid(x) * x))> == 1 && x_solos_v<decltype(fused(x * sigmoid(2_c * x)))> == 0);
+using silu_solo = apply<eval::detail::x_sigmoid_solo_fn, variable<0>>;
 static_assert(std::is_same_v<decltype(fused(activations::silu))::nodes,
                              subexpressions_t<select_node<comparison<less_op, variable<0>, constant<ratio{-1024}>>, constant<ratio{0}>, silu_solo>>>);
 static_assert(decltype(fused(activations::swish))::nodes::size == 8);
-// A guard the formula does not repeat stays: σ is not 1 beyond 10 (x, 10, σ(x), x·σ(x), the
-// select), and SiLU′'s guard at +∞ picks 1 where σ + x·σσ̄ is ∞·0: beside f, only f′'s is left.
+// A guard the formula does not repeat stays: σ is not 1 beyond 10 (x, 10, x·σ(x), the select),
+// and SiLU′'s guard at +∞ picks 1 where σ + x·σσ̄ is ∞·0: beside f, only f′'s is left.
 template <class N>
 struct plus_inf_guard : std::false_type {};
 template <class A, class B>
 struct plus_inf_guard<select_node<comparison<greater_op, variable<0>, constant<ratio{1024}>>, A, B>> : std::true_type {};
 constexpr auto g10 = select(x > 10_c, x, x * sigmoid(x));
-static_assert(decltype(fused(g10))::nodes::size == 5);
+static_assert(decltype(fused(g10))::nodes::size == 4);
 static_assert(eval::detail::count_if<plus_inf_guard>(decltype(fused(activations::silu))::nodes{}) == 0);
 static_assert(eval::detail::count_if<plus_inf_guard>(decltype(forward_backward(activations::silu))::nodes{}) == 1);
 

@@ -126,15 +126,18 @@ template <class F>
 struct neg_abs_parts { // e^{−|x|} = 2^-64·s·(1 + p): s = 2^(k + 64)
     F p, s;
 };
-template <class F>
+// Floor: where −|x| is clamped (104 by default, where e^{−|x|} is below half the least subnormal;
+// x_sigmoid needs 126, where |x|·e^{−|x|} is, for |x| up to 1024); 2^(k + 64) is normal down to
+// k = −190, so any floor up to 131 keeps the parts exact.
+template <int Floor = 104, class F>
 CTDIFF_MATH_INLINE neg_abs_parts<F> split_neg_abs(F x) {
     const F na = as_float(as_bits(x) | 0x80000000u); // −|x| in one operation (NaN stays NaN)
-    const exp_parts<F> e = exp_split(at_least(na, -104.0f));
+    const exp_parts<F> e = exp_split(at_least(na, -static_cast<float>(Floor)));
     return {e.p, pow2_64_of_shifted(e.n)};
 }
-template <class F>
+template <int Floor = 104, class F>
 CTDIFF_MATH_INLINE F exp_neg_abs_2p64(F x) { // 2^64·e^{−|x|}: all but the last product
-    const neg_abs_parts<F> e = split_neg_abs(x);
+    const neg_abs_parts<F> e = split_neg_abs<Floor>(x);
     return fmadd(e.p, e.s, e.s);
 }
 template <class F>
@@ -195,6 +198,21 @@ template <class F>
 CTDIFF_MATH_INLINE F sigmoid(F x) {
     const F big = exp_neg_abs_2p64(x);
     return sel(x < 0.0f, big, F(0x1p64f)) / (big + 0x1p64f);
+}
+
+/// x·σ(x) (SiLU's forward alone): for x < 0, (x·E)/(E + 2^64) with E = 2^64·e^{−|x|} (−|x| clamped
+/// at −126, where |x|·e^{−|x|} rounds to 0 for every |x| ≤ 1024, the guard of the catalogue's SiLU
+/// beyond), so that no
+/// subnormal σ(x) is rounded before the product (x·σ(x) computed as written loses ~50 ULP near
+/// x = −100, where σ(x) is subnormal and x·σ(x) is not); for x ≥ 0, x/(1 + e) with
+/// 1 + e = (E + 2^64)·2^-64 (exact scaling: no overflow of x·2^64). Errors: E's, one product, one
+/// rounding of E + 2^64 and the division.
+template <class F>
+CTDIFF_MATH_INLINE F x_sigmoid(F x) {
+    const F big = exp_neg_abs_2p64<126>(x);
+    const F d = big + 0x1p64f;
+    const auto negative = x < 0.0f;
+    return sel(negative, x * big, x) / sel(negative, d, d * 0x1p-64f);
 }
 
 /// a² = h + l exactly (with FMA: l = fma(a, a, −h); without, Dekker's product on a 12 + 12-bit
