@@ -912,7 +912,9 @@ struct engine {
             return plus(r, opaque(ak::log, form{s.rest, {}}));
         }
         if (others.empty() && s.rest.size() == 1 && u.den.size() == 1 && u.den.front().k % 2 != 0) {
-            const form f{factors[static_cast<std::size_t>(u.den.front().factor)], {}};
+            // Not const: GCC 12 treats the members of a const aggregate as const while their own
+            // constructors run, and rejects the vector copy ("modifying a const object").
+            form f{factors[static_cast<std::size_t>(u.den.front().factor)], {}};
             return plus(r, times(constant_form(ratio{-u.den.front().k}), opaque(ak::log, f)));
         }
         form x = rest;
