@@ -21,6 +21,10 @@
 /// - e^{m} for each monomial m: e^{q(x)} with q = Σ cⱼmⱼ is the monomial Π (e^{mⱼ})^{cⱼ}, so
 ///   exponentials multiply by adding exponents and e^{x}·e^{−x} = 1 (σ, tanh, softmax live here);
 /// - π and the positive integers' radicals (√2 = 2^{1/2}, √π = π^{1/2}, (√2)² = 2);
+/// - roots R = u^{1/n} of a u that is not one positive monomial: u^{k/n} = R^k, so √u, 1/√u and
+///   u^{3/2} are powers of one atom; the zero test reduces R's powers into [0, n) by R^n = u. The
+///   domain assumed is where the roots are real: u ≥ 0 for even n, u > 0 otherwise (ctdiff
+///   evaluates those as e^{log(u)/n}). √(x²) is a root of x², not |x|;
 /// - erf(u) (odd: erf(−u) = −erf(u)), log(u), a user's F(u), and anything the rules below do not
 ///   open, each keyed by the normal form of its argument.
 /// log opens over positive factors only: log(e^{q}) = q, log(c·e^{q}·X) = log c + q + log X.
@@ -231,15 +235,14 @@ enum class ak : unsigned char {
     erf,    // erf(u)
     log,    // log(u), u not opened further
     fn,     // a user's function F(u) (tag), or a named constant the prover does not know (key -1)
-    pow,    // u^r for a u the power rules do not open (r in `r`)
+    root,   // R = u^{1/n} for a u the power rules do not open (n in index): u^{k/n} = R^k, R^n = u
 };
 
 struct atom {
     ak kind = ak::variable;
     std::int64_t index = 0; // variable, parameter: the index; base: the integer
     int tag = -1;           // fn: the tag
-    int key = -1;           // expm, expf, erf, log, fn, pow: the argument's form (in keys)
-    ratio r{};              // pow: the exponent
+    int key = -1;           // expm, expf, erf, log, fn, root: the argument's form (in keys)
     friend constexpr bool operator==(const atom&, const atom&) = default;
 };
 constexpr bool positive(const atom& a) {
@@ -789,8 +792,8 @@ struct engine {
         }
         return r;
     }
-    constexpr form opaque(ak kind, const form& key, int tag = -1, ratio r = ratio{}) {
-        atom a{kind, 0, tag, intern_key(key), r};
+    constexpr form opaque(ak kind, const form& key, int tag = -1) {
+        atom a{kind, 0, tag, intern_key(key)};
         return atom_form(intern_atom(a));
     }
     /// A positive rational as Π bᵢ^{kᵢ}: trial division by 2 … 999, a remaining cofactor kept
@@ -852,7 +855,74 @@ struct engine {
                 return res;
             }
         }
-        return opaque(ak::pow, a, -1, r);
+        // u^{k/n} = R^k for the atom R = u^{1/n}, with a positive constant factor taken out first
+        // ((c·w)^r = c^r·w^r for c > 0): √(x² + 4) and 1/√(x² + 4) are R and R⁻¹ of one atom.
+        const split_unit s = normalize(a.num);
+        form res = constant_form(ratio{1});
+        form key = a;
+        if (s.unit.m.empty() && s.unit.c.num > 0) {
+            res = constant_power(s.unit.c, r);
+            key = form{s.rest, a.den};
+        }
+        const int root = intern_atom(atom{ak::root, r.den, -1, intern_key(key)});
+        return times(res, atom_form(root, ratio{r.num}));
+    }
+    /// Whether some term of p has a root atom R = u^{1/n} to a power outside [0, n).
+    constexpr bool has_reducible_root(const poly& p) const {
+        for (const auto& t : p) {
+            for (const auto& fa : t.m) {
+                const atom& a = atoms[static_cast<std::size_t>(fa.atom)];
+                if (a.kind == ak::root && (fa.e.num < 0 || fa.e.num >= a.index)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+    /// p with every root atom's power brought into [0, n) by R^{qn+s} = u^q·R^s: a form equal to p
+    /// wherever the roots are real (u ≥ 0 for even n; u > 0 for the others, which ctdiff evaluates
+    /// as e^{log(u)/n}). Used by the zero test, where p = 0 iff the reduced form is 0: its terms
+    /// R^s·C_s with distinct s in [0, n) are distinct monomials.
+    constexpr form reduce_roots(const poly& p) {
+        form out{p, {}};
+        for (int round = 0; round < 4 && ok() && has_reducible_root(out.num); ++round) {
+            const poly in = out.num;
+            std::vector<den_power> den = out.den;
+            out = form{};
+            for (const auto& t : in) {
+                form rest;
+                rest.num.push_back(term{t.c, {}});
+                form mult = constant_form(ratio{1});
+                for (const auto& fa : t.m) {
+                    const atom a = atoms[static_cast<std::size_t>(fa.atom)];
+                    if (a.kind != ak::root || fa.e.den != 1) {
+                        rest.num.front().m.push_back(fa);
+                        continue;
+                    }
+                    const std::int64_t qn = floor_of(ratio{fa.e.num, a.index});
+                    const std::int64_t e = fa.e.num - qn * a.index;
+                    if (e != 0) {
+                        rest.num.front().m.push_back(factor{fa.atom, xr{static_cast<std::int32_t>(e), 1}});
+                    }
+                    const form u = keys[static_cast<std::size_t>(a.key)];
+                    const form uq = power_int(u, qn);
+                    form next = times(mult, uq);
+                    mult = std::move(next);
+                }
+                const form tm = times(rest, mult);
+                form next = plus(out, tm);
+                out = std::move(next);
+                if (!ok()) {
+                    return {};
+                }
+            }
+            form d;
+            d.num.push_back(term{ratio{1}, {}});
+            d.den = std::move(den);
+            form next = times(out, d);
+            out = std::move(next);
+        }
+        return out;
     }
 
     // --- functions ---
@@ -1321,7 +1391,8 @@ constexpr symbolic_result symbolic() {
     symbolic_result r;
     const bool zero = e.for_each_case([&] {
         const form d = e.plus(e.eval(low.a), e.negate(e.eval(low.b)));
-        return d.num.empty() || e.vanishes_in_case(d);
+        return d.num.empty() || e.vanishes_in_case(d) ||
+               (e.has_reducible_root(d.num) && e.reduce_roots(d.num).num.empty());
     });
     for (const auto& sp : e.splits) {
         if (sp.var >= 0 && r.kink_count < 4) {
