@@ -46,8 +46,10 @@
 ///   different scalings), a coefficient overflowed int64, more than 4 case splits, a condition that
 ///   itself contains a select. It never claims an identity it has not proved.
 ///
-/// `equivalent(a, b)` is the proof as a bool for `static_assert`: true when proved, false when
-/// refuted, and a compile error (one sentence) when undecided.
+/// `equivalent(a, b)` is the proof for `static_assert`: a `claim` that converts to true when proved;
+/// converted when refuted, a compile error whose template arguments are the witness and both
+/// values (`!equivalent(a, b)` is then true instead); when undecided, a compile error naming the
+/// reason.
 ///
 /// Cost: values, not types — each side is lowered once to a DAG of values (the simplifier's
 /// lowering), the normal forms are computed in constexpr code with std::vector.
@@ -1604,14 +1606,252 @@ consteval verdict compare(A, B) {
 template <Expression A, Expression B>
 inline constexpr verdict verdict_v = compare(A{}, B{});
 
-/// True when a ≡ b is proved, false when refuted; does not compile when the algebra cannot decide.
-template <Expression A, Expression B>
-constexpr bool equivalent(A, B) {
+namespace prove_detail {
+
+/// A message as a structural value: a template named by it prints it in the compiler's error, on
+/// GCC and Clang alike (which print a class-type template argument's char array as a string).
+template <std::size_t N>
+struct message {
+    char text[N]{};
+};
+
+struct message_buffer {
+    char s[64]{};
+    std::size_t n = 0;
+    constexpr void put(char c) {
+        if (n + 1 < sizeof s) {
+            s[n++] = c;
+        }
+    }
+    constexpr void put(const char* t) {
+        for (; *t != 0; ++t) {
+            put(*t);
+        }
+    }
+    /// v with 9 significant digits (enough to tell the two sides apart; not correctly rounded).
+    constexpr void put(double v) {
+        if (v != v) {
+            put("nan");
+            return;
+        }
+        if (v < 0) {
+            put('-');
+            v = -v;
+        }
+        if (v > 1.7976931348623157e308) {
+            put("inf");
+            return;
+        }
+        if (v == 0) {
+            put('0');
+            return;
+        }
+        int e = 0;
+        while (v >= 10) {
+            v /= 10;
+            ++e;
+        }
+        while (v < 1) {
+            v *= 10;
+            --e;
+        }
+        auto digits = static_cast<std::int64_t>(v * 1e8 + 0.5);
+        if (digits >= 1000000000) {
+            digits /= 10;
+            ++e;
+        }
+        char d[9]{};
+        for (int i = 8; i >= 0; --i) {
+            d[i] = static_cast<char>('0' + digits % 10);
+            digits /= 10;
+        }
+        int last = 8;
+        while (last > 0 && d[last] == '0') {
+            --last;
+        }
+        if (e >= 0 && e < 9) {
+            for (int i = 0; i <= e; ++i) {
+                put(i <= last ? d[i] : '0');
+            }
+            if (last > e) {
+                put('.');
+                for (int i = e + 1; i <= last; ++i) {
+                    put(d[i]);
+                }
+            }
+        } else if (e < 0 && e >= -4) {
+            put("0.");
+            for (int i = -1; i > e; --i) {
+                put('0');
+            }
+            for (int i = 0; i <= last; ++i) {
+                put(d[i]);
+            }
+        } else {
+            put(d[0]);
+            if (last > 0) {
+                put('.');
+                for (int i = 1; i <= last; ++i) {
+                    put(d[i]);
+                }
+            }
+            put('e');
+            if (e < 0) {
+                put('-');
+                e = -e;
+            }
+            char ex[4]{};
+            int k = 0;
+            for (; e > 0; e /= 10) {
+                ex[k++] = static_cast<char>('0' + e % 10);
+            }
+            while (k > 0) {
+                put(ex[--k]);
+            }
+        }
+    }
+};
+
+/// Up to 12 short messages: each becomes one template argument (short, because Clang 16 elides a
+/// string template argument after about 32 characters).
+struct message_list {
+    message_buffer item[12]{};
+    std::size_t count = 0;
+    constexpr message_buffer& next() { return item[count < 11 ? count++ : 11]; }
+};
+
+/// "x = 0.37", "alpha = 0.3", "a = …", "b = …" for a refuted verdict on A, B: the variables and
+/// parameters the two sides use, then both sides' values there.
+template <class A, class B>
+constexpr message_list witness_messages() {
     constexpr const verdict& v = verdict_v<A, B>;
-    static_assert(!v.undecided(), "ctdiff::equivalent(a, b): the algebra cannot decide this identity "
-                                  "(ctdiff::compare(a, b).reason says why); use ctdiff::agree(a, b, points, "
-                                  "tolerance) for numeric evidence");
-    return v.proved();
+    const auto low = problem<A, B>::lower();
+    bool used[8]{};
+    for (const auto& n : low.L.g) {
+        if (n.kind == simplify_detail::op::variable && n.index < 4) {
+            used[n.index] = true;
+        } else if (n.kind == simplify_detail::op::parameter && n.index < 4) {
+            used[4 + n.index] = true;
+        }
+    }
+    constexpr const char* names[] = {"x", "y", "z", "x3", "alpha", "beta", "gamma", "delta"};
+    message_list m;
+    for (std::size_t i = 0; i < 8; ++i) {
+        if (used[i]) {
+            message_buffer& t = m.next();
+            t.put(names[i]);
+            t.put(" = ");
+            t.put(i < 4 ? v.at[i] : v.params[i - 4]);
+        }
+    }
+    m.next().put("a = ");
+    m.item[m.count - 1].put(v.lhs);
+    m.next().put("b = ");
+    m.item[m.count - 1].put(v.rhs);
+    return m;
+}
+/// The reason, cut at spaces into pieces of at most 30 characters.
+constexpr message_list reason_messages(const char* reason) {
+    message_list m;
+    while (*reason != 0 && m.count < 12) {
+        message_buffer& t = m.next();
+        while (*reason != 0) {
+            std::size_t word = 0;
+            while (reason[word] != 0 && reason[word] != ' ') {
+                ++word;
+            }
+            if (t.n != 0 && t.n + 1 + word > 30) {
+                break;
+            }
+            if (t.n != 0) {
+                t.put(' ');
+            }
+            for (std::size_t i = 0; i < word; ++i) {
+                t.put(reason[i]);
+            }
+            reason += word;
+            while (*reason == ' ') {
+                ++reason;
+            }
+        }
+    }
+    return m;
+}
+/// M's text in an array of exactly its length and the terminating 0, every element written: Clang
+/// prints a char array as a string only when its stored elements are the characters and one 0.
+template <message_buffer M, std::size_t N = M.n + 1>
+constexpr message<N> as_message() {
+    message<N> r;
+    for (std::size_t i = 0; i < M.n; ++i) {
+        r.text[i] = M.s[i];
+    }
+    r.text[M.n] = 0;
+    return r;
+}
+template <auto... M>
+inline constexpr bool shown_v = false;
+
+} // namespace prove_detail
+
+/// Instantiated by a `static_assert(equivalent(a, b))` whose identity is false: the template
+/// arguments are the witness (the point, and both sides' values there).
+template <auto... Witness>
+struct identity_refuted_at {
+    static_assert(prove_detail::shown_v<Witness...>,
+                  "ctdiff::equivalent(a, b): the identity is false; the witness (the point, and both sides' values a "
+                  "and b there) is the template arguments of ctdiff::identity_refuted_at (assert a false identity "
+                  "with !equivalent(a, b) or compare(a, b).refuted())");
+    static constexpr bool value = false;
+};
+/// Instantiated by `equivalent(a, b)` when the algebra cannot decide: the template arguments say why.
+template <auto... Reason>
+struct identity_undecided_because {
+    static_assert(prove_detail::shown_v<Reason...>,
+                  "ctdiff::equivalent(a, b): the algebra cannot decide this identity (the reason is the template "
+                  "arguments of ctdiff::identity_undecided_because); use ctdiff::agree(a, b, points, tolerance) for "
+                  "numeric evidence");
+    static constexpr bool value = false;
+};
+
+namespace prove_detail {
+template <message_list M, std::size_t... I>
+constexpr bool refuted_at(std::index_sequence<I...>) {
+    return identity_refuted_at<as_message<M.item[I]>()...>::value;
+}
+template <message_list M, std::size_t... I>
+constexpr bool undecided_because(std::index_sequence<I...>) {
+    return identity_undecided_because<as_message<M.item[I]>()...>::value;
+}
+} // namespace prove_detail
+
+/// What `equivalent(a, b)` returns: converts to true when a ≡ b is proved; `!equivalent(a, b)` is
+/// true when it is refuted. Converting a refuted claim to bool (`static_assert(equivalent(a, b))`)
+/// does not compile, and the error names the witness.
+template <Expression A, Expression B>
+struct claim {
+    constexpr operator bool() const {
+        constexpr const verdict& v = verdict_v<A, B>;
+        if constexpr (v.refuted()) {
+            constexpr prove_detail::message_list m = prove_detail::witness_messages<A, B>();
+            return prove_detail::refuted_at<m>(std::make_index_sequence<m.count>{});
+        } else {
+            return v.proved();
+        }
+    }
+    constexpr bool operator!() const { return verdict_v<A, B>.refuted(); }
+};
+
+/// A proof for `static_assert`: `static_assert(equivalent(a, b))` compiles when a ≡ b is proved;
+/// when it is refuted the error names the witness (the point and both values), when undecided the
+/// reason. `static_assert(!equivalent(a, b))` holds when a ≢ b is refuted.
+template <Expression A, Expression B>
+constexpr claim<A, B> equivalent(A, B) {
+    constexpr const verdict& v = verdict_v<A, B>;
+    if constexpr (v.undecided()) {
+        constexpr prove_detail::message_list m = prove_detail::reason_messages(v.reason);
+        static_assert(prove_detail::undecided_because<m>(std::make_index_sequence<m.count>{}));
+    }
+    return {};
 }
 
 /// g as a polynomial in f: c with g ≡ c₀ + c₁f + … + c₄f⁴, found by exact linear algebra on the
