@@ -219,6 +219,9 @@ struct engine {
         if (a.size() < b.size()) {
             return mul(b, a);
         }
+        if (b.size() == 1 && b.front().m.empty() && b.front().c == ratio{1}) {
+            return a; // by 1: the common denominator's cofactor is often 1
+        }
         poly r;
         for (const auto& t : b) {
             const poly scaled = scale(a, t); // named, not a temporary argument: GCC 12's constant
