@@ -38,6 +38,11 @@ constexpr auto isru = x / sqrt(w);
 static_assert(equivalent(d(isru, x), pow<ratio{-3, 2}>(w)));
 static_assert(equivalent(d(isru, x), pow<3>(isru / x)));
 
+// ISRLU(x) = x for x ≥ 0, x/√(1 + αx²) below: its derivative piece by piece.
+constexpr auto isrlu = select(x >= 0_c, x, isru);
+static_assert(equivalent(d(isrlu, x), select(x >= 0_c, 1_c, pow<ratio{-3, 2}>(w))));
+static_assert(compare(d(isrlu, x), select(x >= 0_c, 1_c, pow<ratio{-1, 2}>(w))).refuted());
+
 // False radical identities: refuted with a witness.
 static_assert(compare(1_c / sqrt(u), pow<ratio{1, 2}>(u)).refuted());
 static_assert(compare(sqrt(u), pow<ratio{1, 3}>(u)).refuted());

@@ -35,6 +35,10 @@ static_assert(equivalent(d(act::elu, alpha), select(x > 0_c, 0_c, expm1(x))));
 constexpr parameter<2> gamma{};
 static_assert(equivalent(d(gamma * act::gelu_formula, gamma), act::gelu_formula));
 
+// Simplified, and printed: ds by a parameter.
+static_assert(equivalent(ds<1>(act::swish_formula, beta), dswish_dbeta));
+static_assert(to_string_view(d(alpha * exp(x), alpha)) == "exp(x)");
+
 // Values: ∂swish/∂β at x = 2, β = 0 is 4·σ(0)² = 1.
 static_assert(evaluate(d(act::swish_formula, beta), environment<double, 1, 2>{{2.0}, {0.0, 0.0}}) == 1.0);
 
