@@ -43,7 +43,7 @@
 ///   `at` (the variables) and `params` hold the point, `lhs`/`rhs` the values.
 /// - `undecided()`: everything else, with `reason`: the forms differ but no sample separates them
 ///   (the atoms have a relation the algebra does not know, e.g. erf(x) and erfc-type identities at
-///   different scalings), a coefficient overflowed int64, more than 4 case splits, a condition that
+///   different scalings), a coefficient overflowed int64, more than 6 case splits, a condition that
 ///   itself contains a select. It never claims an identity it has not proved.
 ///
 /// `equivalent(a, b)` is the proof for `static_assert`: a `claim` that converts to true when proved;
