@@ -797,8 +797,9 @@ constexpr auto ds(E e, V v, std::integral_constant<kink, K> k = {}) {
 template <std::size_t N, class E, class V, kink K = kink::as_defined>
 constexpr auto ds(E, V, std::integral_constant<kink, K> = {}) {
     static_assert(Expression<E>, "ctdiff::ds<n>(e, v): e must be a ctdiff expression");
-    static_assert(Variable<V>, "ctdiff::ds<n>(e, v): v must be a variable (x, y, z or variable<I>), not an expression");
-    if constexpr (Expression<E> && Variable<V>) {
+    static_assert(DifferentiationVariable<V>, "ctdiff::ds<n>(e, v): v must be a variable (x, y, z or variable<I>) or "
+                                              "a run-time parameter (alpha, beta or parameter<I>), not an expression");
+    if constexpr (Expression<E> && DifferentiationVariable<V>) {
         return simplify_detail::ds_n<N, E, V, K>();
     } else {
         return zero;

@@ -47,6 +47,10 @@ template <class E>
 inline constexpr bool is_variable_v = false;
 template <std::size_t I>
 inline constexpr bool is_variable_v<variable<I>> = true;
+template <class E>
+inline constexpr bool is_parameter_node_v = false;
+template <std::size_t I>
+inline constexpr bool is_parameter_node_v<parameter<I>> = true;
 
 } // namespace ctdiff
 

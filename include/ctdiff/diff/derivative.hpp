@@ -57,6 +57,21 @@ template <std::size_t I, class V, kink K>
 struct d_rule<parameter<I>, V, K> {
     static constexpr auto get() { return zero; }
 };
+// By a run-time parameter: ∂β/∂β = 1, every other parameter and every variable is constant.
+template <std::size_t I, std::size_t J, kink K>
+struct d_rule<parameter<I>, parameter<J>, K> {
+    static constexpr auto get() {
+        if constexpr (I == J) {
+            return one;
+        } else {
+            return zero;
+        }
+    }
+};
+template <std::size_t I, std::size_t J, kink K>
+struct d_rule<variable<I>, parameter<J>, K> {
+    static constexpr auto get() { return zero; }
+};
 template <std::size_t I, std::size_t J, kink K>
 struct d_rule<variable<I>, variable<J>, K> {
     static constexpr auto get() {
@@ -95,7 +110,17 @@ struct d_rule<power<A, P>, V, K> {
 };
 template <class F, class A, class V, kink K>
 struct d_rule<apply<F, A>, V, K> {
-    static constexpr auto get() { return F::derivative(A{}) * d_t<A, V, K>{}; }
+    static constexpr auto get() {
+        if constexpr (is_parameter_node_v<V> && requires { typename F::template form<A>; } &&
+                      requires { F::definition(A{}); }) {
+            // A tag whose value is an expression of its own (form<A>, core/function.hpp) may hold the
+            // parameter inside (the catalogue's swish: x·σ(βx) applied to x): by a parameter, its
+            // definition is differentiated, not the chain rule through its argument.
+            return d_t<std::remove_cvref_t<decltype(F::definition(A{}))>, V, K>{};
+        } else {
+            return F::derivative(A{}) * d_t<A, V, K>{};
+        }
+    }
 };
 // F(u)·F(−u) where F's tag states that product's derivative (`mirror_product_derivative`,
 // core/function.hpp): σ′ = σ(u)σ(−u), whose product rule gives σσ̄² − σ²σ̄, a difference that
@@ -182,13 +207,19 @@ constexpr auto d_n() {
 /// The variable a derivative is taken by.
 template <class V>
 concept Variable = is_variable_v<V>;
+/// What a derivative may be taken by: a variable, or a run-time parameter (∂f/∂β, for learnable
+/// activations: `d(swish, beta)`).
+template <class V>
+concept DifferentiationVariable = is_variable_v<V> || is_parameter_node_v<V>;
 
-/// de/dv. Example: `d(sigmoid(x), x)` is σ(x)·σ(−x).
+/// de/dv, v a variable or a run-time parameter. Example: `d(sigmoid(x), x)` is σ(x)·σ(−x);
+/// `d(x * sigmoid(beta * x), beta)` is x·σ(βx)·σ(−βx)·x.
 template <class E, class V, kink K = kink::as_defined>
 constexpr auto d(E, V, std::integral_constant<kink, K> = {}) {
     static_assert(Expression<E>, "ctdiff::d(e, v): e must be a ctdiff expression");
-    static_assert(Variable<V>, "ctdiff::d(e, v): v must be a variable (x, y, z or variable<I>), not an expression");
-    if constexpr (Expression<E> && Variable<V>) {
+    static_assert(DifferentiationVariable<V>, "ctdiff::d(e, v): v must be a variable (x, y, z or variable<I>) or a "
+                                        "run-time parameter (alpha, beta or parameter<I>), not an expression");
+    if constexpr (Expression<E> && DifferentiationVariable<V>) {
         return detail::d_t<E, V, K>{};
     } else {
         return zero; // only reached after a static_assert above failed: stops the cascade
@@ -199,8 +230,9 @@ constexpr auto d(E, V, std::integral_constant<kink, K> = {}) {
 template <std::size_t N, class E, class V, kink K = kink::as_defined>
 constexpr auto d(E, V, std::integral_constant<kink, K> = {}) {
     static_assert(Expression<E>, "ctdiff::d<n>(e, v): e must be a ctdiff expression");
-    static_assert(Variable<V>, "ctdiff::d<n>(e, v): v must be a variable (x, y, z or variable<I>), not an expression");
-    if constexpr (Expression<E> && Variable<V>) {
+    static_assert(DifferentiationVariable<V>, "ctdiff::d<n>(e, v): v must be a variable (x, y, z or variable<I>) or a "
+                                        "run-time parameter (alpha, beta or parameter<I>), not an expression");
+    if constexpr (Expression<E> && DifferentiationVariable<V>) {
         return detail::d_n<N, E, V, K>();
     } else {
         return zero; // only reached after a static_assert above failed: stops the cascade

@@ -244,6 +244,160 @@ struct printer<sub<A, B>> : sum_rule<A, B> {
 
 // ----- products --------------------------------------------------------------------------------
 
+/// A product as a person writes it. A chain of ·, / and unary − with two constant factors or more
+/// (what the chain rule leaves: 1/2·2·1/√(x² + 4)·x), a constant and a reciprocal (1/2·1/√x), or a
+/// repeated factor (x·x·φ(x)) prints folded: one coefficient, equal factors as one power,
+/// reciprocals in one denominator (x/√(x² + 4), 1/(2·√x), x²·φ(x)). Any other chain prints as
+/// written. Printing only: the expression, and so every value computed, is unchanged.
+namespace fold_detail {
+template <class B, ratio E>
+struct entry {
+    using base = B;
+    static constexpr ratio e = E;
+};
+template <class... F>
+struct list {};
+
+template <class F, class L>
+struct prepend;
+template <class F, class... G>
+struct prepend<F, list<G...>> {
+    using type = list<F, G...>;
+};
+/// L with F merged in: added to the exponent of an equal base, else appended (the order is kept).
+template <class L, class F>
+struct merge_one;
+template <class F>
+struct merge_one<list<>, F> {
+    using type = list<F>;
+};
+template <class G, class... Gs, class F>
+struct merge_one<list<G, Gs...>, F> {
+    using type = std::conditional_t<std::is_same_v<typename G::base, typename F::base>,
+                                    list<entry<typename G::base, G::e + F::e>, Gs...>,
+                                    typename prepend<G, typename merge_one<list<Gs...>, F>::type>::type>;
+};
+template <class L, class R>
+struct merge_all;
+template <class L>
+struct merge_all<L, list<>> {
+    using type = L;
+};
+template <class L, class F, class... Fs>
+struct merge_all<L, list<F, Fs...>> {
+    using type = typename merge_all<typename merge_one<L, F>::type, list<Fs...>>::type;
+};
+template <class L>
+struct invert;
+template <class... F>
+struct invert<list<F...>> {
+    using type = list<entry<typename F::base, -F::e>...>;
+};
+
+/// E as coefficient × Π baseᵢ^eᵢ, and how many constant factors it has.
+template <class E>
+struct flat {
+    static constexpr ratio c{1};
+    static constexpr int constants = 0;
+    static constexpr int reciprocals = 0;
+    static constexpr std::size_t count = 1;
+    using factors = list<entry<E, ratio{1}>>;
+};
+template <ratio R>
+struct flat<constant<R>> {
+    static constexpr ratio c = R;
+    static constexpr int constants = 1;
+    static constexpr int reciprocals = 0;
+    static constexpr std::size_t count = 0;
+    using factors = list<>;
+};
+template <class A>
+struct flat<neg<A>> {
+    static constexpr ratio c = -flat<A>::c;
+    static constexpr int constants = flat<A>::constants;
+    static constexpr int reciprocals = flat<A>::reciprocals;
+    static constexpr std::size_t count = flat<A>::count;
+    using factors = typename flat<A>::factors;
+};
+template <class A, ratio P>
+struct flat<power<A, P>> {
+    static constexpr ratio c{1};
+    static constexpr int constants = 0;
+    static constexpr int reciprocals = P < ratio{0} ? 1 : 0;
+    static constexpr std::size_t count = 1;
+    using factors = list<entry<A, P>>;
+};
+template <class A, class B>
+struct flat<mul<A, B>> {
+    static constexpr ratio c = flat<A>::c * flat<B>::c;
+    static constexpr int constants = flat<A>::constants + flat<B>::constants;
+    static constexpr int reciprocals = flat<A>::reciprocals + flat<B>::reciprocals;
+    static constexpr std::size_t count = flat<A>::count + flat<B>::count;
+    using factors = typename merge_all<typename flat<A>::factors, typename flat<B>::factors>::type;
+};
+template <class A, class B>
+struct flat<divide<A, B>> {
+    static constexpr ratio c = flat<A>::c / flat<B>::c;
+    static constexpr int constants = flat<A>::constants + flat<B>::constants;
+    static constexpr int reciprocals = flat<A>::reciprocals + static_cast<int>(flat<B>::count);
+    static constexpr std::size_t count = flat<A>::count + flat<B>::count;
+    using factors = typename merge_all<typename flat<A>::factors, typename invert<typename flat<B>::factors>::type>::type;
+};
+
+template <class B, ratio E>
+using power_of = std::conditional_t<E == ratio{1}, B, power<B, E>>;
+/// The product of the factors with exponents of sign S (+1: numerator, −1: denominator, as
+/// positive powers), prefixed by the constant K unless it is 1; void when empty.
+template <int S, class Acc, class L>
+struct product;
+template <int S, class Acc>
+struct product<S, Acc, list<>> {
+    using type = Acc;
+};
+template <int S, class Acc, class F, class... Fs>
+struct product<S, Acc, list<F, Fs...>> {
+    static constexpr bool takes = S > 0 ? ratio{0} < F::e : F::e < ratio{0};
+    static constexpr ratio e = S > 0 ? F::e : -F::e;
+    using factor = power_of<typename F::base, e>;
+    using next = std::conditional_t<!takes, Acc, std::conditional_t<std::is_void_v<Acc>, factor, mul<Acc, factor>>>;
+    using type = typename product<S, next, list<Fs...>>::type;
+};
+template <ratio K, class P>
+using with_constant = std::conditional_t<std::is_void_v<P>, constant<K>,
+                                         std::conditional_t<K == ratio{1}, P, mul<constant<K>, P>>>;
+
+template <class E>
+struct folded {
+    using F = flat<E>;
+    static constexpr ratio c = F::c;
+    static constexpr ratio mag = c.num < 0 ? -c : c;
+    using num = with_constant<ratio{mag.num}, typename product<1, void, typename F::factors>::type>;
+    using den_factors = typename product<-1, void, typename F::factors>::type;
+    using den = std::conditional_t<mag.den == 1, den_factors, with_constant<ratio{mag.den}, den_factors>>;
+    using body = std::conditional_t<std::is_void_v<den>, num, divide<num, std::conditional_t<std::is_void_v<den>, num, den>>>;
+    using type = std::conditional_t<c.num == 0, constant<ratio{0}>, std::conditional_t<(c.num < 0), neg<body>, body>>;
+};
+template <class E>
+using folded_t = typename folded<E>::type;
+template <class L>
+inline constexpr std::size_t size_v = 0;
+template <class... F>
+inline constexpr std::size_t size_v<list<F...>> = sizeof...(F);
+/// Two constants, a constant and a reciprocal, or a repeated factor — and not already the folded
+/// form (which is its own folded form).
+template <class E>
+concept foldable = (flat<E>::constants >= 2 || (flat<E>::constants >= 1 && flat<E>::reciprocals >= 1) ||
+                    size_v<typename flat<E>::factors> < flat<E>::count) &&
+                   !std::is_same_v<folded_t<E>, E> && std::is_same_v<folded_t<folded_t<E>>, folded_t<E>>;
+} // namespace fold_detail
+
+template <class A, class B>
+    requires fold_detail::foldable<mul<A, B>>
+struct printer<mul<A, B>> : printer<fold_detail::folded_t<mul<A, B>>> {};
+template <class A, class B>
+    requires fold_detail::foldable<divide<A, B>>
+struct printer<divide<A, B>> : printer<fold_detail::folded_t<divide<A, B>>> {};
+
 template <class A>
 struct printer<neg<A>> {
     static constexpr int prec(notation) { return lv_product; }

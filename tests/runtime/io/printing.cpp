@@ -18,17 +18,17 @@ TEST_CASE("io: derivatives of sigmoid and tanh print readably", "[io]") {
     CHECK(to_latex(d(sigmoid(x), x)) == "\\sigma\\left(x\\right) \\sigma\\left(-x\\right)");
     CHECK(to_string(d(tanh(x), x)) == "sech(x)²");
     CHECK(to_latex(d(tanh(x), x)) == "\\operatorname{sech}\\left(x\\right)^{2}");
-    CHECK(to_string(d<2>(tanh(x), x)) == "−2·sech(x)·sech(x)·tanh(x)");
+    CHECK(to_string(d<2>(tanh(x), x)) == "−2·sech(x)²·tanh(x)");
     CHECK(to_latex(d<2>(tanh(x), x)) ==
-          "-2 \\operatorname{sech}\\left(x\\right) \\operatorname{sech}\\left(x\\right) \\tanh\\left(x\\right)");
+          "-2 \\operatorname{sech}\\left(x\\right)^{2} \\tanh\\left(x\\right)");
 }
 
 TEST_CASE("io: GELU = x·Φ(x) and its derivatives", "[io]") {
     constexpr auto gelu = x * norm_cdf(x);
     CHECK(to_string(gelu) == "x·Φ(x)");
     CHECK(to_string(d(gelu, x)) == "Φ(x) + x·φ(x)");
-    CHECK(to_string(d<2>(gelu, x)) == "φ(x) + φ(x) − x·x·φ(x)");
-    CHECK(to_string(d<3>(gelu, x)) == "−x·φ(x) − (x·φ(x) + x·(φ(x) − x·x·φ(x))) − x·φ(x)");
+    CHECK(to_string(d<2>(gelu, x)) == "φ(x) + φ(x) − x²·φ(x)");
+    CHECK(to_string(d<3>(gelu, x)) == "−x·φ(x) − (x·φ(x) + x·(φ(x) − x²·φ(x))) − x·φ(x)");
     CHECK(to_latex(d(gelu, x)) == "\\Phi\\left(x\\right) + x \\varphi\\left(x\\right)");
     CHECK(to_latex(norm_cdf(x / sqrt2)) == "\\Phi\\left(\\frac{x}{\\sqrt{2}}\\right)");
 }
@@ -52,7 +52,7 @@ TEST_CASE("io: powers, roots, quotients and constants", "[io]") {
     CHECK(to_latex(e) == "\\frac{1}{2} x - \\left(1 + \\exp\\left(-x\\right)\\right)^{-2} + \\sqrt{x + y} + "
                          "x^{\\frac{3}{2}} + \\frac{1}{\\sqrt{x}}");
     CHECK(to_string(d(x / (1_c + x * x), x)) == "1/(1 + x²) − 2·x²/(1 + x²)²");
-    CHECK(to_latex(d(x / (1_c + x * x), x)) == "\\frac{1}{1 + x^{2}} - 2 \\frac{x^{2}}{\\left(1 + x^{2}\\right)^{2}}");
+    CHECK(to_latex(d(x / (1_c + x * x), x)) == "\\frac{1}{1 + x^{2}} - \\frac{2 x^{2}}{\\left(1 + x^{2}\\right)^{2}}");
     CHECK(to_string(variable<3>{} * parameter<5>{} * sqrt2 * pi / sqrt_pi) == "x₃·θ₅·√2·π/√π");
     CHECK(to_latex(variable<3>{} * beta * pi / (x + y)) == "\\frac{x_{3} \\beta \\pi}{x + y}");
 }
