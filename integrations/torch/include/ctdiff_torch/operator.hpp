@@ -32,14 +32,17 @@
 /// Compile this header as C++20 (ctdiff needs it; libtorch 1.13's headers accept it with GCC 12
 /// and Clang 16, docs/torch.md).
 
+// torch/library.h before ATen/ATen.h: in the other order Clang 16 in C++20 mode instantiates
+// std::vector<c10::IValue>'s (constexpr) destructor while IValue is still incomplete (List.h) and
+// stops with 11 errors; GCC 12 accepts both orders.
+#include <torch/library.h>
+#include <ATen/ATen.h>
+#include <ATen/Parallel.h>
+
 #include <ctdiff/algebra/equivalent.hpp>
 #include <ctdiff/core.hpp>
 #include <ctdiff/diff.hpp>
 #include <ctdiff/eval.hpp>
-
-#include <ATen/ATen.h>
-#include <ATen/Parallel.h>
-#include <torch/library.h>
 
 #include <array>
 #include <cstddef>
