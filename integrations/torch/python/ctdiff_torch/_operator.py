@@ -31,6 +31,7 @@ def float32_mode():
 
 
 _DTYPES = (torch.float32, torch.float64)
+_NO_PARAMS = []
 
 
 def _check(x, name):
@@ -105,14 +106,18 @@ class Operator:
         self._dbl = getattr(ops, name + "_double_backward")
 
     def __call__(self, x, *params):
-        _check(x, self.name)
         if len(params) != self.parameters:
             raise TypeError(f"{self.name}: takes {self.parameters} parameter value(s), got {len(params)}.")
-        p = [float(v) for v in params]
-        fast = _state["fast"]
-        if x.requires_grad and torch.is_grad_enabled():
-            return _Forward.apply(x, self, p, fast)
-        return self._fwd(x, p, fast)
+        p = [float(v) for v in params] if params else _NO_PARAMS
+        # The C++ op checks its input; only when it refuses is the input examined here, to raise
+        # the typed one-sentence error (no cost on the path that runs).
+        try:
+            if x.requires_grad and torch.is_grad_enabled():
+                return _Forward.apply(x, self, p, _state["fast"])
+            return self._fwd(x, p, _state["fast"])
+        except (RuntimeError, AttributeError):
+            _check(x, self.name)
+            raise
 
     def backward(self, saved, grad, *params):
         """dx = grad*f'(x) directly (saved is x, or y where the operator saves its output)."""
