@@ -85,7 +85,7 @@ class GradCheck(unittest.TestCase):
         y = ct.gelu(x)
         (g,) = torch.autograd.grad(y.sum(), x, create_graph=True)
         (h,) = torch.autograd.grad(g.sum(), x, create_graph=True)
-        with self.assertRaisesRegex(RuntimeError, "once_differentiable|does not require grad"):
+        with self.assertRaisesRegex(RuntimeError, "a third derivative is not available"):
             torch.autograd.grad(h.sum(), x)
 
     def test_hessian_vector_product(self):

@@ -1,16 +1,13 @@
-"""A ctdiff formula's registered ops (ctdiff_torch/operator.hpp) as a differentiable function.
+"""A ctdiff formula's registered ops (ctdiff_torch/operator.hpp) as a Python callable.
 
-An `Operator` wraps the ops `<ns>::<name>_forward`, `_backward`, `_double_backward` and `_info`
-in two torch.autograd.Functions:
-
-- `_Forward`: y = f(x); saves y (where f' is a polynomial in f) or x for the backward.
-- `_Backward`: dx = dy*f'(x) in one fused pass; its own backward (create_graph=True, e.g.
-  gradgradcheck or a Hessian-vector product) is ctdiff's double-backward kernel, one fused pass
-  giving both d/d(dy) and d/d(saved). A third derivative raises (once_differentiable).
+An `Operator` calls the op `<ns>::<name>`, whose autograd is in C++ (operator.hpp): the forward
+saves y (where f' is a polynomial in f) or x; the backward is one fused pass; its own backward
+(create_graph=True: gradgradcheck, Hessian-vector products) is ctdiff's double-backward kernel,
+one fused pass giving both d/d(dy) and d/d(saved); a third derivative raises. Without autograd
+(no input requiring grad, or no_grad) the bare forward kernel `<ns>::<name>_forward` runs.
 """
 
 import torch
-from torch.autograd.function import once_differentiable
 
 _state = {"fast": True}
 
@@ -51,41 +48,6 @@ def _check(x, name):
         raise ValueError(f"{name}: the tensor is not contiguous; call .contiguous() on it first.")
 
 
-class _Forward(torch.autograd.Function):
-    @staticmethod
-    def forward(ctx, x, op, params, fast):
-        y = op._fwd(x, params, fast)
-        ctx.op, ctx.params, ctx.fast = op, params, fast
-        ctx.save_for_backward(y if op.saves_output else x)
-        return y
-
-    @staticmethod
-    def backward(ctx, dy):
-        (s,) = ctx.saved_tensors
-        op = ctx.op
-        dy = dy.contiguous()  # autograd may hand an expanded (stride-0) gradient
-        if torch.is_grad_enabled() and (s.requires_grad or dy.requires_grad):
-            dx = _Backward.apply(s, dy, op, ctx.params, ctx.fast)
-        else:
-            dx = op._bwd(s, dy, ctx.params, ctx.fast)
-        return dx, None, None, None
-
-
-class _Backward(torch.autograd.Function):
-    @staticmethod
-    def forward(ctx, s, dy, op, params, fast):
-        ctx.op, ctx.params, ctx.fast = op, params, fast
-        ctx.save_for_backward(s, dy)
-        return op._bwd(s, dy, params, fast)
-
-    @staticmethod
-    @once_differentiable
-    def backward(ctx, ddx):
-        s, dy = ctx.saved_tensors
-        g_dy, g_s = ctx.op._dbl(s, dy, ddx.contiguous(), ctx.params, ctx.fast)
-        return g_s, g_dy, None, None, None
-
-
 class Operator:
     """The operator `name` of the torch library namespace `ns`, as registered by
     ctdiff_torch::define (C++). Call it as op(x, *params): params are the values of the formula's
@@ -101,6 +63,7 @@ class Operator:
         self.name = display or f"{ns}.{name}"
         self.saves_output = bool(info[0])
         self.parameters = int(info[1])
+        self._op = getattr(ops, name)
         self._fwd = getattr(ops, name + "_forward")
         self._bwd = getattr(ops, name + "_backward")
         self._dbl = getattr(ops, name + "_double_backward")
@@ -113,7 +76,7 @@ class Operator:
         # the typed one-sentence error (no cost on the path that runs).
         try:
             if x.requires_grad and torch.is_grad_enabled():
-                return _Forward.apply(x, self, p, _state["fast"])
+                return self._op(x, p, _state["fast"])
             return self._fwd(x, p, _state["fast"])
         except (RuntimeError, AttributeError):
             _check(x, self.name)
