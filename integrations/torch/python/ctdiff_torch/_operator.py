@@ -32,7 +32,7 @@ _NO_PARAMS = []
 
 
 def _check(x, name):
-    """One clear sentence per misuse, before any kernel runs."""
+    """The typed one-sentence error for an input the C++ op refused (TypeError/ValueError)."""
     if not isinstance(x, torch.Tensor):
         raise TypeError(f"{name}: expected a torch.Tensor, got {type(x).__name__}.")
     if x.dtype not in _DTYPES:
