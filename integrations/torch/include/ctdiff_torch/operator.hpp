@@ -166,20 +166,27 @@ struct kernels<F, saved::input> {
     using double_backward = decltype(ctdiff::double_backward(F{})); // inputs (x, dy, ddx); outputs (∂dy, ∂x)
 };
 
-template <class F>
-struct kernels<F, saved::output> {
-    static_assert(output_fit<F>.found,
-                  "ctdiff_torch::define(m, name, f, saved::output): f′ is no polynomial in f (degree ≤ 4), so the "
-                  "output does not determine the backward; save the input (the default)");
+/// From the output: dx = dy·P(y); the double backward (ddx·P(y), ddx·dy·P′(y)).
+template <class F, bool Found = output_fit<F>.found>
+struct output_kernels {
     using P = decltype(ctdiff::evaluate_polynomial(
-        output_polynomial<F>(std::make_index_sequence<output_fit<F>.found ? output_fit<F>.degree + 1 : 1>{}),
-        ctdiff::x));
+        output_polynomial<F>(std::make_index_sequence<output_fit<F>.degree + 1>{}), ctdiff::x));
     using dP = decltype(ctdiff::d(P{}, ctdiff::x));
     using forward = decltype(ctdiff::fused(F{}));
     using backward = decltype(ctdiff::backward_from_output(F{}));
     // variables: x = y (the saved output), variable<1> = dy, variable<2> = ddx.
     using double_backward = decltype(ctdiff::kernel<3>(ctdiff::variable<2>{} * P{},
                                                        ctdiff::variable<2>{} * ctdiff::variable<1>{} * dP{}));
+};
+/// Only reached after the static_assert below has failed: the input's kernels stop the cascade.
+template <class F>
+struct output_kernels<F, false> : kernels<F, saved::input> {};
+
+template <class F>
+struct kernels<F, saved::output> : output_kernels<F> {
+    static_assert(output_fit<F>.found,
+                  "ctdiff_torch::define<F, saved::output>: f′ is no polynomial in f (degree ≤ 4), so the output "
+                  "does not determine the backward; save the input (the default)");
 };
 
 template <class... K>
