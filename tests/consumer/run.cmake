@@ -1,5 +1,7 @@
 # Installs ctdiff into a temporary prefix, then configures, builds and runs a separate project
-# that finds it with find_package(ctdiff). Run by ctest (test "consumer.find_package").
+# that finds it with find_package(ctdiff) and runs its programs: consumer (the package is found) and
+# bits (run-time values equal constexpr ones in a plain -O3 -march=native build). Run by ctest
+# (test "consumer.find_package").
 file(REMOVE_RECURSE ${WORK_DIR})
 function(run)
     execute_process(COMMAND ${ARGV} RESULT_VARIABLE rc)
@@ -14,3 +16,4 @@ run(${CMAKE_COMMAND} -S ${SOURCE_DIR}/tests/consumer/project -B ${WORK_DIR}/buil
     -DCMAKE_CXX_COMPILER=${CXX} -DCMAKE_PREFIX_PATH=${WORK_DIR}/prefix)
 run(${CMAKE_COMMAND} --build ${WORK_DIR}/build)
 run(${WORK_DIR}/build/consumer)
+run(${WORK_DIR}/build/bits)
