@@ -16,6 +16,7 @@ library evaluates t = (x - x0_hi) - x0_lo and t * q(t) there (activations/detail
 The terms below are the ones the symbolic derivative is a sum of (print d(f) to see them); the
 values are those of the closed forms, independent of ctdiff. Run: python3 tools/zero_series.py
 """
+import struct
 import sys
 from mpmath import mp, mpf, sqrt, pi, exp, tanh, log, erfc, sech, findroot, chebyfit, polyval, diff
 
@@ -24,7 +25,18 @@ mp.dps = 60
 # double: the window is wide (C > 3) and the fit tight. float (computed in double, core/node.hpp)
 # loses nothing to a cancellation below 2^12 (2^-41 relative), so its windows are ~10^-4 wide and
 # two or three terms fit them to 2^-40.
-VARIANTS = [("", 3, mpf(2) ** -58, ""), ("_float", 2 ** 12, mpf(2) ** -40, " for float")]
+# fast: the fast mode (math::fast_float, float arithmetic with FMA): its terms are a few ULP each
+# (fast Phi 5.9), so its window is a wide one, C > 2 where a fit with float coefficients reaches
+# 2^-22 (else C > 3, C > 4: main() tries them in turn; the limit and target given here are the
+# last resort), clipped to x within a factor 2 of x0, and the fit is to float's precision, with
+# coefficients and x0's two parts rounded to float (the check runs on the rounded coefficients).
+VARIANTS = [("", 3, mpf(2) ** -58, ""), ("_float", 2 ** 12, mpf(2) ** -40, " for float"),
+            ("_fast", 4, mpf(2) ** -23, " for the fast mode")]
+
+
+def f32(v):
+    """v rounded to float (through double: a double rounding, harmless for coefficients)."""
+    return mpf(struct.unpack("f", struct.pack("f", float(v)))[0])
 
 sig = lambda x: 1 / (1 + exp(-x))
 sp = lambda x: log(1 + exp(x))
@@ -56,7 +68,7 @@ def hexd(v):
     return float(v).hex()
 
 
-def series(terms, even, limit, target):
+def series(terms, even, limit, target, single=False):
     f = lambda x: sum(terms(x))
     cancel = lambda x: sum(abs(v) for v in terms(x)) / abs(f(x))
     grid = [mpf(i) / 64 for i in range(-8 * 64, 8 * 64 + 1)]
@@ -71,6 +83,9 @@ def series(terms, even, limit, target):
             while cancel(x0 + side * h) > limit:
                 h *= mpf(1.01)
             edge.append(side * h)
+        if single:  # x within a factor 2 of x0, so that x - x0_hi is exact in float (Sterbenz)
+            lo_t, hi_t = (-x0 / 2, x0) if x0 > 0 else (x0, -x0 / 2)
+            edge = [max(edge[0], lo_t * (1 - mpf(2) ** -20)), min(edge[1], hi_t * (1 - mpf(2) ** -20))]
         d1 = diff(f, x0)
         q = lambda t: d1 if abs(t) < mpf(10) ** -40 else f(x0 + t) / t
 
@@ -78,6 +93,8 @@ def series(terms, even, limit, target):
             pts = [a + (b - a) * i / 4000 for i in range(4001)]
             for n in range(1, 60):
                 coeffs = chebyfit(q, [a, b], n)
+                if single:
+                    coeffs = [f32(c) for c in coeffs]
                 err = max(abs(polyval(coeffs, t) / q(t) - 1) for t in pts[::8])
                 if err < target and max(abs(polyval(coeffs, t) / q(t) - 1) for t in pts) < target:
                     return coeffs[::-1], err
@@ -90,8 +107,12 @@ def series(terms, even, limit, target):
         if ends != edge:
             coeffs, err = fit(*ends)
         a, b = ends
-        hi = mpf(float(x0))
-        out.append(dict(x0=x0, hi=hi, lo=x0 - hi, a=a, b=b, coeffs=coeffs, err=err))  # constant term first
+        hi = f32(x0) if single else mpf(float(x0))
+        lo = f32(x0 - hi) if single else x0 - hi
+        if single:
+            a, b = f32(a), f32(b)
+            assert x0 / 2 <= x0 + a and x0 + b <= 2 * x0 if x0 > 0 else 2 * x0 <= x0 + a and x0 + b <= x0 / 2
+        out.append(dict(x0=x0, hi=hi, lo=lo, a=a, b=b, coeffs=coeffs, err=err))  # constant term first
     return out
 
 
@@ -110,7 +131,15 @@ def main():
     ]
     for name, n, even, terms in CASES:
         for suffix, limit, target, what in VARIANTS:
-            ss = series(terms, even, limit, target)
+            if suffix == "_fast":  # the widest window (least C) whose float fit reaches 2^-23, or 2^-22
+                for limit, target in ((2, mpf(2) ** -23), (2, mpf(2) ** -22), (3, mpf(2) ** -22), (4, mpf(2) ** -23)):
+                    try:
+                        ss = series(terms, even, limit, target, single=True)
+                        break
+                    except SystemExit:
+                        pass
+            else:
+                ss = series(terms, even, limit, target)
             lines.append(f"// {name} f({n}){what}: {'even, on |x|; ' if even else ''}" +
                          "; ".join(f"zero {float(s['x0']):.17g}, window t in [{float(s['a']):.3g}, {float(s['b']):.3g}], "
                                    f"degree {len(s['coeffs'])}, fit error {float(s['err']):.2g}" for s in ss))
@@ -124,11 +153,12 @@ def main():
             lines.append("}};")
             lines.append("")
             print(f"{name} f({n}){what} done", file=sys.stderr)
-    lines.append("// Per activation: the zero sets of f, f′, f″ (f has none), for double and float results.")
+    lines.append("// Per activation: the zero sets of f, f′, f″ (f has none), for double and float results and the fast mode.")
     for name in dict.fromkeys(c[0] for c in CASES):
         lines += [f"struct {name}_zeros {{",
                   f"    static constexpr auto zeros = std::tuple{{no_zeros, {name}_1, {name}_2}};",
                   f"    static constexpr auto zeros_float = std::tuple{{no_zeros, {name}_1_float, {name}_2_float}};",
+                  f"    static constexpr auto zeros_fast = std::tuple{{no_zeros, {name}_1_fast, {name}_2_fast}};",
                   "};"]
     lines += ["", "} // namespace ctdiff::activations::detail::zero_data", "", "#endif", ""]
     path = "include/ctdiff/activations/detail/zero_series_data.hpp"

@@ -28,8 +28,11 @@
 /// the tag's `form<A>` (core/function.hpp): kernels lower it, so the formula's σ and exp are still
 /// shared with f and the other outputs, and evaluate() computes it with the whole environment, so
 /// a formula with a run-time parameter (swish's β, its series in z = βx) works like any other. double and float (computed
-/// in double) use the series; fast_float and long double keep the formula (the window test is
-/// the constant "outside" there, which folds away).
+/// in double) use the series; so does the fast mode (math::fast_float and its lanes), with series
+/// of its own: float terms are a few ULP each, so its windows are wide (C > 4), its fits are to
+/// 2⁻²³ with float coefficients (degree 7–11), and t·q(t) is computed in float with FMA, the same
+/// operations on a fast_float as on every lane of a vector (fast_series_value). long double keeps
+/// the formula (the window test is the constant "outside" there, which folds away).
 
 #include <ctdiff/core/constant.hpp>
 #include <ctdiff/core/function.hpp>
@@ -39,6 +42,8 @@
 #include <ctdiff/diff/derivative.hpp>
 #include <ctdiff/eval/lower.hpp>
 #include <ctdiff/math/detail/common.hpp>
+#include <ctdiff/math/detail/fast_core.hpp>
+#include <ctdiff/math/fast_float.hpp>
 #include <ctdiff/math/wide_float.hpp>
 
 #include <array>
@@ -112,11 +117,43 @@ CTDIFF_INLINE constexpr double series_value(const Z& z, double v) {
     return r;
 }
 
+/// The fast mode's series at u in float arithmetic F (float at run time, or a vector of fast lanes):
+/// t = (u − x₀,hi) − x₀,lo (the first difference exact: the window keeps u within a factor 2 of
+/// x₀), q(t) by Horner with fmadd, t·q(t) where t is on the window (a NaN t is not), else acc.
+/// Window = true: 1 on the window, else acc.
+template <bool Window, class F, std::size_t D>
+CTDIFF_INLINE inline F fast_series_at(const zero_series<D>& s, F u, F acc) {
+    using math::detail::sel;         // float's; a vector's are its own (found by argument)
+    using math::detail::fast::fmadd;
+    const F t = (u - F(float(s.x0_hi))) - F(float(s.x0_lo));
+    const auto in = (t >= F(float(s.t_lo))) & (t <= F(float(s.t_hi)));
+    if constexpr (Window) {
+        return sel(in, F(1.0f), acc);
+    } else {
+        F q = F(float(s.c[0]));
+        for (std::size_t i = 1; i < D; ++i) {
+            q = fmadd(q, t, F(float(s.c[i])));
+        }
+        return sel(in, t * q, acc);
+    }
+}
+/// The series' value (Window = false; 0 off the windows) or the window test (Window = true) of
+/// the zero set z at v, in F.
+template <bool Window, class Z, class F>
+CTDIFF_INLINE inline F fast_series_value(const Z& z, F v) {
+    const F u = Z::even ? math::detail::fast::fabsf(v) : v;
+    F r = F(0.0f);
+    std::apply([&](const auto&... s) { ((r = fast_series_at<Window>(s, u, r)), ...); }, z.zeros);
+    return r;
+}
+
 /// The types that use the series: double, and math::wide_float (double arithmetic: a float
 /// evaluation, whose x can lie within 10⁻¹² of a zero, where the cancellation is 2³⁰ and more).
-/// fast_float (ctdiff::fast) and long double keep the formula.
+/// The fast mode has its own (uses_fast_series); long double keeps the formula.
 template <class T>
 inline constexpr bool uses_series = std::is_same_v<T, double> || std::is_same_v<T, math::wide_float>;
+template <class T>
+inline constexpr bool uses_fast_series = std::is_same_v<T, math::fast_float> || math::detail::fast_lanes<T>;
 
 /// The zeros of Spec's f⁽ᴺ⁾ for an evaluation in T: double's wide windows and tight fits, or
 /// float's narrow ones (a float result needs the series only where the cancellation exceeds
@@ -125,6 +162,8 @@ template <class Spec, std::size_t N, class T>
 constexpr const auto& zeros_for() {
     if constexpr (std::is_same_v<T, double>) {
         return std::get<N>(Spec::zeros);
+    } else if constexpr (uses_fast_series<T>) {
+        return std::get<N>(Spec::zeros_fast);
     } else {
         return std::get<N>(Spec::zeros_float);
     }
@@ -144,13 +183,21 @@ CTDIFF_INLINE constexpr double as_double(T v) {
 /// not use the series, the constant 0, which folds away).
 template <class Spec, std::size_t N, bool Series>
 struct zero_part_fn {
-    // A vector of fast lanes (math::fast_vec) is not a series type: the constant 0.
+    // On a vector of fast lanes (math::fast_vec): the fast series, lane by lane.
     static constexpr bool vectorized = true;
     static constexpr std::string_view name = Series ? "zero_series" : "on_window";
     static constexpr std::string_view latex = Series ? "\\operatorname{zero\\_series}" : "\\operatorname{on\\_window}";
     template <class T>
     CTDIFF_INLINE static constexpr T eval(T v) {
-        if constexpr (!uses_series<T>) {
+        if constexpr (std::is_same_v<T, math::fast_float>) {
+            if (std::is_constant_evaluated()) { // the fast mode's windows, the series in double
+                const double d = double(float(v));
+                return T(Series ? series_value(zeros_for<Spec, N, T>(), d) : on_window(zeros_for<Spec, N, T>(), d));
+            }
+            return T(fast_series_value<!Series>(zeros_for<Spec, N, T>(), float(v)));
+        } else if constexpr (uses_fast_series<T>) {
+            return fast_series_value<!Series>(zeros_for<Spec, N, T>(), v);
+        } else if constexpr (!uses_series<T>) {
             return T(0);
         } else if constexpr (Series) {
             return T(series_value(zeros_for<Spec, N, T>(), as_double(v)));

@@ -24,6 +24,14 @@ inline constexpr zero_set<false, 4> silu_1_float{std::tuple{
         {-0x1.f2d0e31ae2215p-7, 0x1.353eb3bb876f0p-6, 0x1.2c563458cc0adp-3, 0x1.be14104605281p-3}}
 }};
 
+// silu f(1) for the fast mode: zero -1.2784645427610737, window t in [-1.28, 0.639], degree 11, fit error 2.8e-08
+inline constexpr zero_set<false, 11> silu_1_fast{std::tuple{
+    zero_series<11>{-0x1.4749740000000p+0, 0x1.bdf6fa0000000p-27, -0x1.4749600000000p+0, 0x1.4749600000000p-1,
+        {-0x1.3f41ca0000000p-18, -0x1.e123200000000p-16, -0x1.45f5ca0000000p-15, 0x1.8622da0000000p-13,
+        0x1.a253200000000p-11, 0x1.091b4c0000000p-13, -0x1.b0f71c0000000p-8, -0x1.f2d0a60000000p-7,
+        0x1.353eb40000000p-6, 0x1.2c56340000000p-3, 0x1.be14100000000p-3}}
+}};
+
 // silu f(2): even, on |x|; zero 2.3993572805154675, window t in [-0.858, 1.32], degree 24, fit error 2.7e-19
 inline constexpr zero_set<true, 24> silu_2{std::tuple{
     zero_series<24>{0x1.331e23ad9de11p+1, 0x1.a9c55ef03c74ap-53, -0x1.b722420e550e3p-1, 0x1.52381169b8370p+0,
@@ -41,6 +49,14 @@ inline constexpr zero_set<true, 4> silu_2_float{std::tuple{
         {-0x1.e178e885fe834p-10, -0x1.706e63f8f37f7p-6, 0x1.388203715b244p-4, -0x1.76e8b4eb0ea50p-4}}
 }};
 
+// silu f(2) for the fast mode: even, on |x|; zero 2.3993572805154675, window t in [-0.858, 1.32], degree 10, fit error 2.3e-07
+inline constexpr zero_set<true, 10> silu_2_fast{std::tuple{
+    zero_series<10>{0x1.331e240000000p+1, -0x1.49887c0000000p-25, -0x1.b722420000000p-1, 0x1.5238120000000p+0,
+        {0x1.de8b6c0000000p-18, -0x1.779e420000000p-15, 0x1.94c24e0000000p-14, 0x1.dbff2a0000000p-14,
+        -0x1.661dc00000000p-10, 0x1.fa5b240000000p-9, -0x1.e17ce60000000p-10, -0x1.706e800000000p-6,
+        0x1.3882040000000p-4, -0x1.76e8b40000000p-4}}
+}};
+
 // mish f(1): zero -1.1924312145154952, window t in [-0.947, 0.516], degree 22, fit error 3.5e-19
 inline constexpr zero_set<false, 22> mish_1{std::tuple{
     zero_series<22>{-0x1.31432c0d12d84p+0, -0x1.bf319154da210p-55, -0x1.e513b1f37a916p-1, 0x1.085de2f9924dep-1,
@@ -56,6 +72,14 @@ inline constexpr zero_set<false, 22> mish_1{std::tuple{
 inline constexpr zero_set<false, 4> mish_1_float{std::tuple{
     zero_series<4>{-0x1.31432c0d12d84p+0, -0x1.bf319154da210p-55, -0x1.f51bf4d464fe3p-12, 0x1.f51bf4d464fe3p-12,
         {-0x1.4c2230b9471a8p-6, 0x1.574f1029eb5b3p-5, 0x1.a34a251d8ad7cp-3, 0x1.115acb42500bdp-2}}
+}};
+
+// mish f(1) for the fast mode: zero -1.1924312145154952, window t in [-1.19, 0.596], degree 10, fit error 7.6e-08
+inline constexpr zero_set<false, 10> mish_1_fast{std::tuple{
+    zero_series<10>{-0x1.31432c0000000p+0, -0x1.a25b080000000p-29, -0x1.2fbc5c0000000p+0, 0x1.3143180000000p-1,
+        {0x1.be9b100000000p-16, 0x1.153a6a0000000p-12, 0x1.edfbb80000000p-11, 0x1.16dc9c0000000p-10,
+        -0x1.b76ed80000000p-9, -0x1.0313140000000p-6, -0x1.4c22aa0000000p-6, 0x1.574d860000000p-5,
+        0x1.a34a220000000p-3, 0x1.115acc0000000p-2}}
 }};
 
 // mish f(2): zero -2.256376396360793, window t in [-1.27, 0.92], degree 25, fit error 3.1e-19; zero 1.4905711794854284, window t in [-0.565, 0.825], degree 23, fit error 3.7e-19
@@ -85,6 +109,18 @@ inline constexpr zero_set<false, 4, 4> mish_2_float{std::tuple{
         {-0x1.11016aca8bf95p-4, -0x1.467b343f7aefbp-4, 0x1.2005f89b94e16p-2, -0x1.d8765d356c1bfp-3}}
 }};
 
+// mish f(2) for the fast mode: zero -2.256376396360793, window t in [-1.26, 1.13], degree 12, fit error 3.9e-08; zero 1.4905711794854284, window t in [-0.745, 0.827], degree 11, fit error 8.4e-08
+inline constexpr zero_set<false, 12, 11> mish_2_fast{std::tuple{
+    zero_series<12>{-0x1.20d0f20000000p+1, 0x1.d22a000000000p-24, -0x1.43794c0000000p+0, 0x1.20d0e00000000p+0,
+        {0x1.18d5140000000p-20, 0x1.450b4e0000000p-17, 0x1.1736be0000000p-15, 0x1.69ec600000000p-15,
+        -0x1.ba02ee0000000p-14, -0x1.a0e6ea0000000p-11, -0x1.451dee0000000p-9, -0x1.f9e7de0000000p-9,
+        0x1.b7a3ea0000000p-9, 0x1.3211660000000p-5, 0x1.956e120000000p-4, 0x1.bd75440000000p-4}},
+    zero_series<11>{0x1.7d96120000000p+0, 0x1.4880080000000p-25, -0x1.7d95fa0000000p-1, 0x1.a78f700000000p-1,
+        {0x1.c538120000000p-12, -0x1.5024aa0000000p-10, -0x1.8ae1660000000p-13, 0x1.c62fb20000000p-8,
+        -0x1.7a6b120000000p-7, -0x1.241b280000000p-7, 0x1.eb6df40000000p-5, -0x1.11033e0000000p-4,
+        -0x1.467b1e0000000p-4, 0x1.2005fc0000000p-2, -0x1.d8765e0000000p-3}}
+}};
+
 // gelu f(1): zero -0.75179152469356447, window t in [-0.44, 0.302], degree 16, fit error 4.5e-19
 inline constexpr zero_set<false, 16> gelu_1{std::tuple{
     zero_series<16>{-0x1.80ead197f00b4p-1, 0x1.13e74c58cada8p-56, -0x1.c2ea4808b0328p-2, 0x1.34f22fc1ccbf6p-2,
@@ -98,6 +134,14 @@ inline constexpr zero_set<false, 16> gelu_1{std::tuple{
 inline constexpr zero_set<false, 4> gelu_1_float{std::tuple{
     zero_series<4>{-0x1.80ead197f00b4p-1, 0x1.13e74c58cada8p-56, -0x1.0e667b8c77020p-12, 0x1.0e667b8c77020p-12,
         {-0x1.d2fa4bbf073c2p-4, -0x1.2a2efac988e2ap-6, 0x1.8d9a941de3ac5p-2, 0x1.b9d98fa5a3216p-2}}
+}};
+
+// gelu f(1) for the fast mode: zero -0.75179152469356447, window t in [-0.752, 0.376], degree 9, fit error 9.4e-08
+inline constexpr zero_set<false, 9> gelu_1_fast{std::tuple{
+    zero_series<9>{-0x1.80ead20000000p-1, 0x1.a03fd40000000p-27, -0x1.80eaba0000000p-1, 0x1.80eaba0000000p-2,
+        {-0x1.bf17a00000000p-11, -0x1.2397040000000p-9, 0x1.2b84fc0000000p-8, 0x1.3e48f60000000p-6,
+        -0x1.e41c520000000p-7, -0x1.d2fae60000000p-4, -0x1.2a2ec80000000p-6, 0x1.8d9a940000000p-2,
+        0x1.b9d9900000000p-2}}
 }};
 
 // gelu f(2): even, on |x|; zero 1.4142135623730951, window t in [-0.415, 0.588], degree 18, fit error 5.8e-19
@@ -116,6 +160,14 @@ inline constexpr zero_set<true, 4> gelu_2_float{std::tuple{
         {-0x1.5eaa37fdb4137p-3, 0x1.aec59f953c9f7p-28, 0x1.c2dadacf42cb7p-2, -0x1.a911f096fbc27p-2}}
 }};
 
+// gelu f(2) for the fast mode: even, on |x|; zero 1.4142135623730951, window t in [-0.599, 0.767], degree 10, fit error 1.2e-07
+inline constexpr zero_set<true, 10> gelu_2_fast{std::tuple{
+    zero_series<10>{0x1.6a09e60000000p+0, 0x1.9fcef40000000p-26, -0x1.32ebec0000000p-1, 0x1.8895fe0000000p-1,
+        {-0x1.1fc3fe0000000p-12, 0x1.0fc58a0000000p-9, -0x1.3ab1a40000000p-10, -0x1.e96f780000000p-7,
+        0x1.a442c20000000p-6, 0x1.a903fc0000000p-5, -0x1.5ea8600000000p-3, 0x1.47ad400000000p-22,
+        0x1.c2dad40000000p-2, -0x1.a911f00000000p-2}}
+}};
+
 // gelu_tanh f(1): zero -0.75246142207101629, window t in [-0.44, 0.302], degree 17, fit error 9.1e-20
 inline constexpr zero_set<false, 17> gelu_tanh_1{std::tuple{
     zero_series<17>{-0x1.81429f9e97e4dp-1, 0x1.4f523ed77dbdcp-55, -0x1.c2ea4808b0328p-2, 0x1.34f22fc1ccbf6p-2,
@@ -130,6 +182,14 @@ inline constexpr zero_set<false, 17> gelu_tanh_1{std::tuple{
 inline constexpr zero_set<false, 4> gelu_tanh_1_float{std::tuple{
     zero_series<4>{-0x1.81429f9e97e4dp-1, 0x1.4f523ed77dbdcp-55, -0x1.0e667b8c77020p-12, 0x1.0e667b8c77020p-12,
         {-0x1.d2b772ec55780p-4, -0x1.0296171d79b4ap-6, 0x1.8cd1a2b2fff32p-2, 0x1.b8bacd2c96b92p-2}}
+}};
+
+// gelu_tanh f(1) for the fast mode: zero -0.75246142207101629, window t in [-0.752, 0.376], degree 9, fit error 3.2e-08
+inline constexpr zero_set<false, 9> gelu_tanh_1_fast{std::tuple{
+    zero_series<9>{-0x1.8142a00000000p-1, 0x1.85a06c0000000p-27, -0x1.8142880000000p-1, 0x1.8142880000000p-2,
+        {-0x1.128f1c0000000p-10, -0x1.3829de0000000p-9, 0x1.5b3b0c0000000p-8, 0x1.427ee00000000p-6,
+        -0x1.10571e0000000p-6, -0x1.d2b7ce0000000p-4, -0x1.0295d40000000p-6, 0x1.8cd1a40000000p-2,
+        0x1.b8bace0000000p-2}}
 }};
 
 // gelu_tanh f(2): even, on |x|; zero 1.4185040087908283, window t in [-0.477, 0.769], degree 20, fit error 2.2e-18
@@ -148,22 +208,34 @@ inline constexpr zero_set<true, 4> gelu_tanh_2_float{std::tuple{
         {-0x1.49ec13d6681bdp-3, -0x1.0bae0cabe7895p-7, 0x1.ba73788e0f42dp-2, -0x1.a360c3e39b75cp-2}}
 }};
 
-// Per activation: the zero sets of f, f′, f″ (f has none), for double and float results.
+// gelu_tanh f(2) for the fast mode: even, on |x|; zero 1.4185040087908283, window t in [-0.669, 0.823], degree 11, fit error 1e-07
+inline constexpr zero_set<true, 11> gelu_tanh_2_fast{std::tuple{
+    zero_series<11>{0x1.6b23140000000p+0, 0x1.3803140000000p-27, -0x1.566c360000000p-1, 0x1.a53ff80000000p-1,
+        {-0x1.18ecd20000000p-13, -0x1.27e09a0000000p-11, 0x1.4806200000000p-9, 0x1.6661b80000000p-11,
+        -0x1.10e1400000000p-6, 0x1.4883e20000000p-6, 0x1.d0d31a0000000p-5, -0x1.49ecc60000000p-3,
+        -0x1.0ba9aa0000000p-7, 0x1.ba737a0000000p-2, -0x1.a360c40000000p-2}}
+}};
+
+// Per activation: the zero sets of f, f′, f″ (f has none), for double and float results and the fast mode.
 struct silu_zeros {
     static constexpr auto zeros = std::tuple{no_zeros, silu_1, silu_2};
     static constexpr auto zeros_float = std::tuple{no_zeros, silu_1_float, silu_2_float};
+    static constexpr auto zeros_fast = std::tuple{no_zeros, silu_1_fast, silu_2_fast};
 };
 struct mish_zeros {
     static constexpr auto zeros = std::tuple{no_zeros, mish_1, mish_2};
     static constexpr auto zeros_float = std::tuple{no_zeros, mish_1_float, mish_2_float};
+    static constexpr auto zeros_fast = std::tuple{no_zeros, mish_1_fast, mish_2_fast};
 };
 struct gelu_zeros {
     static constexpr auto zeros = std::tuple{no_zeros, gelu_1, gelu_2};
     static constexpr auto zeros_float = std::tuple{no_zeros, gelu_1_float, gelu_2_float};
+    static constexpr auto zeros_fast = std::tuple{no_zeros, gelu_1_fast, gelu_2_fast};
 };
 struct gelu_tanh_zeros {
     static constexpr auto zeros = std::tuple{no_zeros, gelu_tanh_1, gelu_tanh_2};
     static constexpr auto zeros_float = std::tuple{no_zeros, gelu_tanh_1_float, gelu_tanh_2_float};
+    static constexpr auto zeros_fast = std::tuple{no_zeros, gelu_tanh_1_fast, gelu_tanh_2_fast};
 };
 
 } // namespace ctdiff::activations::detail::zero_data
