@@ -60,24 +60,19 @@ struct engine {
     constexpr bool ok() const { return failure == nullptr && !q.overflow; }
 
     // --- interning ---
-    constexpr int intern_key(const form& f) {
-        for (std::size_t i = 0; i < keys.size(); ++i) {
-            if (keys[i] == f) {
+    // The index of v in table, appended if it is not there yet.
+    template <class Table, class V>
+    static constexpr int intern(Table& table, const V& v) {
+        for (std::size_t i = 0; i < table.size(); ++i) {
+            if (table[i] == v) {
                 return static_cast<int>(i);
             }
         }
-        keys.push_back(f);
-        return static_cast<int>(keys.size()) - 1;
+        table.push_back(v);
+        return static_cast<int>(table.size()) - 1;
     }
-    constexpr int intern_atom(const atom& a) {
-        for (std::size_t i = 0; i < atoms.size(); ++i) {
-            if (atoms[i] == a) {
-                return static_cast<int>(i);
-            }
-        }
-        atoms.push_back(a);
-        return static_cast<int>(atoms.size()) - 1;
-    }
+    constexpr int intern_key(const form& f) { return intern(keys, f); }
+    constexpr int intern_atom(const atom& a) { return intern(atoms, a); }
     constexpr int find_factor(const poly& p) const {
         for (std::size_t i = 0; i < factors.size(); ++i) {
             if (factors[i] == p) {
