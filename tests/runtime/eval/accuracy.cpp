@@ -4,7 +4,8 @@
 // case), over the points of the activation accuracy test (a 1/64 grid on [−20, 20], ±2ᵏ(1 + j/8)
 // over the whole range, ±1000, ±0): for the refined activations (SiLU, Mish, GELU, GELU-tanh: their
 // zero series) with the points closing in on the zeros of f′ and f″ too, in both modes; for the
-// others with the activation test's exclusion near the zeros of the reference (σ″, tanh″ at 0). Checked: the max ULP within the stated bound (the measured maxima, rounded
+// others with the activation test's exclusion near the zeros of the reference (σ″, tanh″ at 0).
+// Checked: the max ULP within the stated bound (the measured maxima, rounded
 // up: docs/kernels.md); no NaN or ±∞ where the reference is finite; NaN in, NaN out;
 // `k.at(mode, …)` at run time gives the loop's bits. Last, a forward pass alone (σ's solo form):
 // the same checks, the specials, and in the default mode the bits of f beside f′, f″. Set
@@ -128,7 +129,7 @@ TEST_CASE("kernels, fast mode: f, f', f'' within a few ULP of MPFR over the whol
     check_fast("silu", act::silu, {51, 51, 50}, 0.0f, true); // f beside f′ and f″: σ's shared form
     check_fast("mish", act::mish, {51, 51, 56}, 0.0f, true);
     check_fast("softplus", act::softplus, {2, 2, 4});
-    check_fast("gelu", act::gelu, {8, 32, 120}, 0.0f, true);
+    check_fast("gelu", act::gelu, {8, 8, 103}, 0.0f, true);
     check_fast("gelu_tanh", act::gelu_tanh, {220, 180, 2978}, 0.0f, true);
     check_fast("elu", act::elu, {1, 1, 1}, 1.0f);
 }

@@ -29,10 +29,11 @@
 /// shared with f and the other outputs, and evaluate() computes it with the whole environment, so
 /// a formula with a run-time parameter (swish's β, its series in z = βx) works like any other. double and float (computed
 /// in double) use the series; so does the fast mode (math::fast_float and its lanes), with series
-/// of its own: float terms are a few ULP each, so its windows are wide (C > 4), its fits are to
-/// 2⁻²³ with float coefficients (degree 7–11), and t·q(t) is computed in float with FMA, the same
-/// operations on a fast_float as on every lane of a vector (fast_series_value). long double keeps
-/// the formula (the window test is the constant "outside" there, which folds away).
+/// of its own: float terms are a few ULP each, so its windows are wide (C > 2, or 3 where no float
+/// fit reaches 2⁻²² on the wider one; x within a factor 2 of x₀), its fits are to 2⁻²³–2⁻²² with
+/// float coefficients (degree 9–12), and t·q(t) is computed in float with FMA, the same operations
+/// on a fast_float as on every lane of a vector (fast_series_value). long double keeps the formula
+/// (the window test is the constant "outside" there, which folds away).
 
 #include <ctdiff/core/constant.hpp>
 #include <ctdiff/core/function.hpp>
