@@ -6,9 +6,11 @@
 #include <ctdiff/activations.hpp>
 #include <ctdiff/diff.hpp>
 
+#include <algorithm>
 #include <array>
 #include <cstdio>
 #include <type_traits>
+#include <utility>
 
 namespace {
 
@@ -23,14 +25,25 @@ constexpr std::array<T, n> points = [] {
     return a;
 }();
 
-template <class T, class E>
-constexpr std::array<T, n> at_compile_time = [] {
-    std::array<T, n> a{};
-    for (int i = 0; i < n; ++i) {
-        a[i] = E{}(points<T>[i]);
+// The constexpr values, 25 points to a constant expression (Clang stops one at a million steps).
+constexpr int chunk = 25;
+static_assert(n % chunk == 0);
+template <class T, class E, int C>
+constexpr std::array<T, chunk> chunk_at = [] {
+    std::array<T, chunk> a{};
+    for (int i = 0; i < chunk; ++i) {
+        a[i] = E{}(points<T>[C * chunk + i]);
     }
     return a;
 }();
+template <class T, class E, int... C>
+constexpr std::array<T, n> gather(std::integer_sequence<int, C...>) {
+    std::array<T, n> a{};
+    ((std::copy(chunk_at<T, E, C>.begin(), chunk_at<T, E, C>.end(), a.begin() + C * chunk)), ...);
+    return a;
+}
+template <class T, class E>
+constexpr std::array<T, n> at_compile_time = gather<T, E>(std::make_integer_sequence<int, n / chunk>{});
 
 template <class T, class E>
 int differing(const char* name, E) {
