@@ -1,4 +1,5 @@
 // expect: ctdiff kernel: the expressions use run-time parameters
+// one error
 // Leaky ReLU's α is a run-time parameter: a call without ctdiff::params{α} does not compile.
 #include <ctdiff/core.hpp>
 #include <ctdiff/eval.hpp>

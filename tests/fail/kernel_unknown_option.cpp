@@ -1,4 +1,5 @@
 // expect: ctdiff kernel: after the arrays only ctdiff::params{...}, ctdiff::kernel_options and ctdiff::fast may follow
+// one error
 // A call's trailing arguments are the parameters, the run options and the fast mode: anything else
 // (here a bare float meant as α) is refused with one sentence.
 #include <ctdiff/core.hpp>

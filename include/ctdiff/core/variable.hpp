@@ -8,8 +8,17 @@
 #include <ctdiff/core/node.hpp>
 
 #include <cstddef>
+#include <type_traits>
 
 namespace ctdiff {
+
+/// A run-time parameter's value given by name, `beta = 1.702f`: what `ctdiff::params{…}` takes
+/// (eval/options.hpp) as well as values by position.
+template <std::size_t I, class T>
+struct param_value {
+    static constexpr std::size_t index = I;
+    T value;
+};
 
 /// The I-th variable: x = variable<0>, y = variable<1>, z = variable<2>; softmax's inputs are
 /// variable<0..C-1> (printed z₀, z₁, … where the printer is asked to).
@@ -37,6 +46,12 @@ struct parameter : node<parameter<I>> {
         static_assert(I < std::tuple_size_v<decltype(env.params)>,
                       "ctdiff: the expression uses a run-time parameter the evaluation was given no value for");
         return env.params[I];
+    }
+    /// `beta = 1.702f` names β's value for `ctdiff::params{beta = 1.702f}`; it assigns nothing.
+    template <class T>
+        requires std::is_arithmetic_v<T>
+    constexpr param_value<I, T> operator=(T value) const {
+        return {value};
     }
 };
 

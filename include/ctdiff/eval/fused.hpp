@@ -42,6 +42,7 @@
 #include <ctdiff/core/node.hpp>
 #include <ctdiff/core/variable.hpp>
 #include <ctdiff/eval/dag.hpp>
+#include <ctdiff/eval/detail/call.hpp>
 #include <ctdiff/eval/detail/loop.hpp>
 #include <ctdiff/eval/lower.hpp>
 #include <ctdiff/eval/options.hpp>
@@ -63,32 +64,6 @@
 namespace ctdiff {
 
 namespace eval::detail {
-template <class E>
-struct index_of_leaf {
-    static constexpr std::size_t variables = 0, parameters = 0;
-};
-template <std::size_t I>
-struct index_of_leaf<variable<I>> {
-    static constexpr std::size_t variables = I + 1, parameters = 0;
-};
-template <std::size_t I>
-struct index_of_leaf<parameter<I>> {
-    static constexpr std::size_t variables = 0, parameters = I + 1;
-};
-template <class... Ns>
-consteval std::size_t variables_used(type_list<Ns...>) {
-    return std::max({std::size_t{0}, index_of_leaf<Ns>::variables...});
-}
-template <class... Ns>
-consteval std::size_t parameters_used(type_list<Ns...>) {
-    return std::max({std::size_t{0}, index_of_leaf<Ns>::parameters...});
-}
-
-template <class T>
-struct is_params : std::false_type {};
-template <class T, std::size_t N>
-struct is_params<params<T, N>> : std::true_type {};
-
 inline bool overlaps(const void* a, const void* b, std::size_t bytes) {
     const auto pa = reinterpret_cast<std::uintptr_t>(a);
     const auto pb = reinterpret_cast<std::uintptr_t>(b);
@@ -143,54 +118,53 @@ public:
     }
 
     /// Runs the kernel over arrays: `inputs` input arrays, then `outputs` output arrays, then
-    /// optionally `ctdiff::params{…}` and a `ctdiff::kernel_options`.
+    /// optionally `ctdiff::params{…}`, a `ctdiff::kernel_options` and `ctdiff::fast`. A call that
+    /// does not fit fails to compile with one sentence saying what is wrong (eval/detail/call.hpp).
     template <class... Args>
     void operator()(Args&&... args) const {
-        static_assert(sizeof...(Args) >= NIn + outputs && sizeof...(Args) <= NIn + outputs + 3,
-                      "ctdiff kernel: a call takes the input arrays, then one output array per expression, then "
-                      "optionally ctdiff::params{...}, ctdiff::kernel_options and ctdiff::fast");
-        using first = std::remove_cvref_t<std::tuple_element_t<0, std::tuple<Args...>>>;
-        static_assert(std::ranges::contiguous_range<first>, "ctdiff kernel: the arrays must be contiguous ranges "
-                                                            "(std::span, std::vector, std::array)");
-        using T = std::remove_cv_t<std::ranges::range_value_t<first>>;
-        static_assert(std::floating_point<T>, "ctdiff kernel: the arrays must hold float or double");
-        auto tup = std::forward_as_tuple(args...);
-        std::array<std::span<const T>, NIn> in = [&]<std::size_t... I>(std::index_sequence<I...>) {
-            return std::array<std::span<const T>, NIn>{std::span<const T>(std::get<I>(tup))...};
-        }(std::make_index_sequence<NIn>{});
-        std::array<std::span<T>, outputs> out = [&]<std::size_t... O>(std::index_sequence<O...>) {
-            return std::array<std::span<T>, outputs>{std::span<T>(std::get<NIn + O>(tup))...};
-        }(std::make_index_sequence<outputs>{});
-        constexpr bool given_params =
-            (eval::detail::is_params<std::remove_cvref_t<Args>>::value || ...);
-        static_assert(parameters == 0 || given_params,
+        using enum eval::detail::call_error;
+        constexpr auto error = eval::detail::call_check<NIn, outputs, parameters, parameters_mask, Args...>();
+        static_assert(error != too_few_arrays,
+                      "ctdiff kernel: too few arrays: a call takes the input arrays (decltype(k)::inputs), then one "
+                      "output array per expression (decltype(k)::outputs), then optionally ctdiff::params{...}, "
+                      "ctdiff::kernel_options and ctdiff::fast");
+        static_assert(error != too_many_arrays,
+                      "ctdiff kernel: too many arrays: a call takes the input arrays (decltype(k)::inputs), then one "
+                      "output array per expression (decltype(k)::outputs), then optionally ctdiff::params{...}, "
+                      "ctdiff::kernel_options and ctdiff::fast");
+        static_assert(error != unknown_extra, "ctdiff kernel: after the arrays only ctdiff::params{...}, "
+                                              "ctdiff::kernel_options and ctdiff::fast may follow");
+        static_assert(error != not_contiguous, "ctdiff kernel: the arrays must be contiguous ranges "
+                                               "(std::span, std::vector, std::array)");
+        static_assert(error != not_floating, "ctdiff kernel: the arrays must hold float or double");
+        static_assert(error != mixed_types, "ctdiff kernel: all arrays of a call must hold the same type (float or "
+                                            "double; input 0's decides): convert the others first");
+        static_assert(error != const_output, "ctdiff kernel: an output array is const (or a span of const): the "
+                                             "kernel has nowhere to write");
+        static_assert(error != params_missing,
                       "ctdiff kernel: the expressions use run-time parameters (α = parameter<0>, β = parameter<1>, "
                       "...); pass their values as ctdiff::params{...} after the arrays");
-        std::array<T, parameters> p{};
-        kernel_options opts{};
-        [&]<std::size_t... X>(std::index_sequence<X...>) {
-            (
-                [&](auto&& extra) {
-                    using E = std::remove_cvref_t<decltype(extra)>;
-                    if constexpr (eval::detail::is_params<E>::value) {
-                        static_assert(std::tuple_size_v<decltype(extra.values)> == parameters,
-                                      "ctdiff kernel: pass exactly one value per run-time parameter the "
-                                      "expressions use, in order (α = parameter<0>, β = parameter<1>)");
-                        for (std::size_t j = 0; j < parameters; ++j) {
-                            p[j] = static_cast<T>(extra.values[j]);
-                        }
-                    } else if constexpr (std::is_same_v<E, kernel_options>) {
-                        opts = extra;
-                    } else if constexpr (!std::is_same_v<E, fast_t> && !std::is_same_v<E, accurate_t>) {
-                        static_assert(eval::detail::is_params<E>::value,
-                                      "ctdiff kernel: after the arrays only ctdiff::params{...}, "
-                                      "ctdiff::kernel_options and ctdiff::fast may follow");
-                    }
-                }(std::get<NIn + outputs + X>(tup)),
-                ...);
-        }(std::make_index_sequence<sizeof...(Args) - NIn - outputs>{});
-        constexpr bool fast_mode = (std::is_same_v<std::remove_cvref_t<Args>, fast_t> || ...);
-        run<std::conditional_t<fast_mode, fast_t, accurate_t>>(in, out, p, opts);
+        static_assert(error != params_given_unused,
+                      "ctdiff kernel: ctdiff::params{...} given, but the expressions use no run-time parameter");
+        static_assert(error != params_too_few,
+                      "ctdiff kernel: params{v, ...} takes values by position (α = parameter<0>, β = parameter<1>, "
+                      "...) and has fewer than the last parameter the expressions use needs; name them instead "
+                      "(params{beta = v} for a formula of β alone)");
+        static_assert(error != params_too_many,
+                      "ctdiff kernel: params{v, ...} has more values than the expressions have run-time parameters "
+                      "(taken by position: α = parameter<0>, β = parameter<1>, ...)");
+        static_assert(error != named_twice, "ctdiff kernel: params{...} names one parameter twice");
+        static_assert(error != named_missing_alpha,
+                      "ctdiff kernel: the expressions use α (parameter<0>) and params{...} names no value for it");
+        static_assert(error != named_missing_beta,
+                      "ctdiff kernel: the expressions use β (parameter<1>) and params{...} names no value for it");
+        static_assert(error != named_missing_other,
+                      "ctdiff kernel: the expressions use a parameter<I> (I >= 2) that params{...} names no value for");
+        static_assert(error != named_unused,
+                      "ctdiff kernel: params{...} names a parameter that none of the expressions uses");
+        if constexpr (error == none) {
+            invoke(std::forward_as_tuple(args...));
+        }
     }
 
     /// The same, with the arrays already as spans (`run<ctdiff::fast_t>(…)`: the fast mode).
@@ -250,6 +224,35 @@ public:
     }
 
 private:
+    static constexpr std::uint64_t parameters_mask = eval::detail::parameters_mask(nodes{});
+
+    template <class... Args>
+    static void invoke(std::tuple<Args&...> tup) {
+        using T = typename eval::detail::element_of<std::tuple_element_t<0, std::tuple<Args...>>>::type;
+        std::array<std::span<const T>, NIn> in = [&]<std::size_t... I>(std::index_sequence<I...>) {
+            return std::array<std::span<const T>, NIn>{std::span<const T>(std::get<I>(tup))...};
+        }(std::make_index_sequence<NIn>{});
+        std::array<std::span<T>, outputs> out = [&]<std::size_t... O>(std::index_sequence<O...>) {
+            return std::array<std::span<T>, outputs>{std::span<T>(std::get<NIn + O>(tup))...};
+        }(std::make_index_sequence<outputs>{});
+        std::array<T, parameters> p{};
+        kernel_options opts{};
+        [&]<std::size_t... X>(std::index_sequence<X...>) {
+            (
+                [&](auto& extra) {
+                    using E = std::remove_cvref_t<decltype(extra)>;
+                    if constexpr (eval::detail::is_params<E>::value) {
+                        eval::detail::gather_params(p, extra);
+                    } else if constexpr (std::is_same_v<E, kernel_options>) {
+                        opts = extra;
+                    }
+                }(std::get<NIn + outputs + X>(tup)),
+                ...);
+        }(std::make_index_sequence<sizeof...(Args) - NIn - outputs>{});
+        constexpr bool fast_mode = (std::is_same_v<std::remove_cvref_t<Args>, fast_t> || ...);
+        run<std::conditional_t<fast_mode, fast_t, accurate_t>>(in, out, p, opts);
+    }
+
     static std::string size_message(const char* what, std::size_t k, std::size_t got, std::size_t n) {
         return std::string("ctdiff kernel: ") + what + " " + std::to_string(k) + " has " + std::to_string(got) +
                " elements but input 0 has " + std::to_string(n) + "; all arrays of a call must have the same length";

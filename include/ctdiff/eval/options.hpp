@@ -5,23 +5,49 @@
 /// What a kernel call may take after its arrays: the run-time parameters' values
 /// (`ctdiff::params{α, β}`) and how to run (`ctdiff::kernel_options`).
 
+#include <ctdiff/core/variable.hpp>
+
 #include <array>
 #include <concepts>
 #include <cstddef>
+#include <type_traits>
 
 namespace ctdiff {
 
-/// Values of the run-time parameters, in order: `params{0.01f}` gives α = parameter<0> = 0.01.
-/// Converted to the arrays' element type at the call.
-template <std::floating_point T, std::size_t N>
+template <std::size_t... I>
+struct param_names {};
+
+/// Values of the run-time parameters, by position or by name:
+///
+///     params{0.01f}             // α = parameter<0> = 0.01 (by position: α, β, … in order)
+///     params{beta = 1.702f}     // by name: β alone, for a formula that uses only β
+///     params{alpha = 1.f, beta = 2.f}
+///
+/// Converted to the arrays' element type at the call. By position a call passes exactly one value
+/// for each of α … up to the last parameter its expressions use; by name it names each parameter
+/// they use, and no other (both checked at compile time).
+template <std::floating_point T, std::size_t N, class Names = void>
 struct params {
     std::array<T, N> values{};
     template <class... Us>
         requires(sizeof...(Us) == N && (std::convertible_to<Us, T> && ...))
     constexpr params(Us... us) : values{static_cast<T>(us)...} {} // NOLINT: implicit on purpose
 };
+/// By name: values[k] is the value of parameter<index[k]>.
+template <std::floating_point T, std::size_t N, std::size_t... I>
+struct params<T, N, param_names<I...>> {
+    static constexpr std::array<std::size_t, N> index{I...};
+    std::array<T, N> values{};
+    template <class... Vs>
+        requires(sizeof...(Vs) == N && ((Vs::index == I) && ...))
+    constexpr params(Vs... vs) : values{static_cast<T>(vs.value)...} {} // NOLINT: implicit on purpose
+};
 template <std::floating_point T, class... Ts>
 params(T, Ts...) -> params<T, 1 + sizeof...(Ts)>;
+template <std::size_t... I, class... Us>
+params(param_value<I, Us>...)
+    -> params<std::common_type_t<std::conditional_t<std::floating_point<Us>, Us, double>...>, sizeof...(I),
+              param_names<I...>>;
 
 /// How a kernel runs. The defaults are what a kernel author wants inside a framework that already
 /// owns its threads: one thread, no allocation, no synchronization.

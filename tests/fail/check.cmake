@@ -1,0 +1,20 @@
+# One fail test: compiling SRC must fail, the compiler's output must contain EXPECTED, and where
+# ONE_ERROR is set the output must hold that one error and no other ("error: " once).
+#   cmake -DCXX=... -DFLAGS=... -DSRC=... -DEXPECTED=... [-DONE_ERROR=1] -P check.cmake
+separate_arguments(flags UNIX_COMMAND "${FLAGS}")
+execute_process(COMMAND ${CXX} ${flags} ${SRC} RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
+set(all "${out}${err}")
+if(rc EQUAL 0)
+    message(FATAL_ERROR "${SRC} compiled; it must not")
+endif()
+string(FIND "${all}" "${EXPECTED}" at)
+if(at EQUAL -1)
+    message(FATAL_ERROR "the compiler's output lacks `${EXPECTED}`:\n${all}")
+endif()
+if(ONE_ERROR)
+    string(REGEX MATCHALL "error: " errors "${all}")
+    list(LENGTH errors n)
+    if(NOT n EQUAL 1)
+        message(FATAL_ERROR "${n} errors where one sentence was expected:\n${all}")
+    endif()
+endif()
