@@ -15,6 +15,15 @@
 /// | `forward_backward(f)` | x, dy | y = f(x), dx = dy·f′(x) (one pass, shared subexpressions) |
 /// | `derivatives<N>(f)` | x | f, f′, …, f⁽ᴺ⁾ |
 /// | `double_backward(f)` | x, dy, ddx | d(dy) = ddx·f′(x), d(x) = ddx·dy·f″(x) |
+/// | `backward(f, beta)`, `backward(f, alpha, beta)` | x, dy | dx = dy·f′(x); returns Σ dy·∂f/∂β, … |
+///
+/// `backward(f, p…)` is the backward pass of a learnable activation (Swish-β, PReLU's α, ELU's α,
+/// a GELU scale): besides dx it returns the gradient of each named run-time parameter summed over
+/// the array, `auto [dbeta] = backward(swish, beta)(xs, dys, dxs, params{beta = 1.f});`, in the
+/// same pass (the terms dy·∂f/∂p are computed with dx, sharing its subexpressions, block by block
+/// into the stack, and summed in double with a compensated sum: Knuth's TwoSum on 8 lanes). The
+/// sum's error is that of the terms (each as accurate as a kernel output) plus the final rounding.
+/// It runs on the calling thread (kernel_options::threads is not used).
 ///
 /// `double_backward` is the backward of the backward (grad of grad, for second-order training):
 /// the backward pass computes dx = dy·f′(x) from x and dy; given the gradient ddx flowing into dx,
@@ -30,7 +39,13 @@
 #include <ctdiff/diff/derivative.hpp>
 #include <ctdiff/eval/fused.hpp>
 
+#include <algorithm>
+#include <array>
+#include <cmath>
 #include <cstddef>
+#include <span>
+#include <stdexcept>
+#include <tuple>
 #include <utility>
 
 namespace ctdiff {
@@ -44,6 +59,31 @@ template <std::size_t N, class F, std::size_t... K>
 constexpr auto derivatives_kernel(std::index_sequence<K...>) {
     return fused(d<K>(F{}, x)...);
 }
+
+/// Adds the m values of t (m a multiple of L) into L lanes of compensated sums: each lane's (s, c)
+/// with Knuth's TwoSum, s + c carrying the sum of what it was given to double's precision and more.
+template <class T, std::size_t L>
+constexpr void two_sum_lanes(const T* t, std::size_t m, std::array<double, L>& s, std::array<double, L>& c) {
+    for (std::size_t j = 0; j < m; j += L) {
+        for (std::size_t l = 0; l < L; ++l) {
+            const double a = s[l], v = static_cast<double>(t[j + l]);
+            const double r = a + v, bv = r - a;
+            c[l] += (a - (r - bv)) + (v - bv);
+            s[l] = r;
+        }
+    }
+}
+/// The lanes' total: their sums added with TwoSum, then the carries. ±∞ and NaN are the plain sum's.
+template <std::size_t L>
+constexpr double finish_two_sum(const std::array<double, L>& s, const std::array<double, L>& c) {
+    double total = 0, carry = 0;
+    for (std::size_t l = 0; l < L; ++l) {
+        const double r = total + s[l], bv = r - total;
+        carry += ((total - (r - bv)) + (s[l] - bv)) + c[l];
+        total = r;
+    }
+    return std::isfinite(total) ? total + carry : total;
+}
 } // namespace eval::detail
 
 /// dx = dy·f′(x): inputs (x, dy), output dx.
@@ -51,6 +91,104 @@ template <Expression F>
 constexpr auto backward(F) {
     static_assert(eval::detail::of_x_only<F>(), "ctdiff::backward(f): f must be an expression of x alone");
     return kernel<2>(mul<variable<1>, decltype(d(F{}, x))>{});
+}
+
+/// The kernel `backward(f, p…)` returns: dx = dy·f′(x) into its output array, Σ dy·∂f/∂p for each
+/// parameter p as the call's result.
+template <Expression F, std::size_t... I>
+class parameter_backward_kernel {
+    using terms_t = fused_kernel<2, mul<variable<1>, decltype(d(F{}, x))>,
+                                 mul<variable<1>, decltype(d(F{}, parameter<I>{}))>...>;
+
+public:
+    static constexpr std::size_t inputs = 2;
+    static constexpr std::size_t outputs = 1;
+    /// How many parameter gradients a call returns (in the order the builder named them).
+    static constexpr std::size_t gradients = sizeof...(I);
+    static constexpr std::size_t parameters = terms_t::parameters;
+    static constexpr std::uint64_t parameters_mask = terms_t::parameters_mask;
+
+    /// Runs over (x, dy) into dx, then optionally `params{…}`, `kernel_options`, `ctdiff::fast`;
+    /// returns {Σ dy·∂f/∂p…} in the arrays' type.
+    template <class... Args>
+    [[nodiscard]] auto operator()(Args&&... args) const {
+        constexpr auto error = eval::detail::call_check<2, 1, parameters, parameters_mask, Args...>();
+        eval::detail::explain<error>();
+        if constexpr (error == eval::detail::call_error::none) {
+            using T = typename eval::detail::element_of<std::tuple_element_t<0, std::tuple<Args...>>>::type;
+            std::array<T, parameters> p{};
+            kernel_options opts{};
+            constexpr bool fast_mode = (std::is_same_v<std::remove_cvref_t<Args>, fast_t> || ...);
+            auto tup = std::forward_as_tuple(args...);
+            [&]<std::size_t... X>(std::index_sequence<X...>) {
+                (
+                    [&](auto& extra) {
+                        using E = std::remove_cvref_t<decltype(extra)>;
+                        if constexpr (eval::detail::is_params<E>::value) {
+                            eval::detail::gather_params(p, extra);
+                        } else if constexpr (std::is_same_v<E, kernel_options>) {
+                            opts = extra;
+                        }
+                    }(std::get<3 + X>(tup)),
+                    ...);
+            }(std::make_index_sequence<sizeof...(Args) - 3>{});
+            return run<std::conditional_t<fast_mode, fast_t, accurate_t>, T>(
+                std::span<const T>(std::get<0>(tup)), std::span<const T>(std::get<1>(tup)),
+                std::span<T>(std::get<2>(tup)), p, opts);
+        } else {
+            return std::array<float, gradients>{};
+        }
+    }
+
+    /// The same with spans: dx written, the parameter gradients returned.
+    template <class Mode = accurate_t, std::floating_point T>
+    static std::array<T, gradients> run(std::span<const T> xs, std::span<const T> dys, std::span<T> dxs,
+                                        const std::array<T, parameters>& p, kernel_options opts = {}) {
+        const std::size_t n = xs.size();
+        if (dys.size() != n || dxs.size() != n) {
+            const bool dy_wrong = dys.size() != n;
+            throw std::invalid_argument(std::string("ctdiff kernel: ") + (dy_wrong ? "input 1" : "output 0") +
+                                        " has " + std::to_string(dy_wrong ? dys.size() : dxs.size()) +
+                                        " elements but input 0 has " + std::to_string(n) +
+                                        "; all arrays of a call must have the same length");
+        }
+        for (const T* in : {xs.data(), dys.data()}) {
+            if (n != 0 && dxs.data() != in && eval::detail::overlaps(dxs.data(), in, n * sizeof(T))) {
+                throw std::invalid_argument("ctdiff kernel: output 0 overlaps an input without being the same "
+                                            "array; in place is only allowed on the whole array");
+            }
+        }
+        opts.threads = 1;
+        constexpr std::size_t block = 1024, lanes = 8;
+        alignas(64) std::array<std::array<T, block>, gradients> terms;
+        std::array<std::array<double, lanes>, gradients> sum{}, carry{};
+        for (std::size_t b = 0; b < n; b += block) {
+            const std::size_t m = std::min(block, n - b);
+            std::array<std::span<T>, 1 + gradients> out{};
+            out[0] = dxs.subspan(b, m);
+            for (std::size_t k = 0; k < gradients; ++k) {
+                out[1 + k] = std::span<T>(terms[k].data(), m);
+            }
+            terms_t::template run<Mode>({xs.subspan(b, m), dys.subspan(b, m)}, out, p, opts);
+            for (std::size_t k = 0; k < gradients; ++k) {
+                std::ranges::fill(std::span<T>(terms[k]).subspan(m), T(0));
+                eval::detail::two_sum_lanes(terms[k].data(), (m + lanes - 1) / lanes * lanes, sum[k], carry[k]);
+            }
+        }
+        std::array<T, gradients> result{};
+        for (std::size_t k = 0; k < gradients; ++k) {
+            result[k] = static_cast<T>(eval::detail::finish_two_sum(sum[k], carry[k]));
+        }
+        return result;
+    }
+};
+
+/// dx = dy·f′(x), and Σ dy·∂f/∂p over the array for each run-time parameter p named:
+/// `auto [dbeta] = backward(swish, beta)(xs, dys, dxs, params{beta = 1.f});`.
+template <Expression F, std::size_t I0, std::size_t... I>
+constexpr parameter_backward_kernel<F, I0, I...> backward(F, parameter<I0>, parameter<I>...) {
+    static_assert(eval::detail::of_x_only<F>(), "ctdiff::backward(f, p...): f must be an expression of x alone");
+    return {};
 }
 
 /// y = f(x) and dx = dy·f′(x) in one pass: inputs (x, dy), outputs (y, dx).

@@ -207,6 +207,50 @@ consteval call_error call_check() {
     }
 }
 
+/// States what call_check found: one static_assert fails, with its sentence.
+template <call_error error>
+constexpr void explain() {
+    using enum call_error;
+    static_assert(error != too_few_arrays,
+                  "ctdiff kernel: too few arrays: a call takes the input arrays (decltype(k)::inputs), then one "
+                  "output array per expression (decltype(k)::outputs), then optionally ctdiff::params{...}, "
+                  "ctdiff::kernel_options and ctdiff::fast");
+    static_assert(error != too_many_arrays,
+                  "ctdiff kernel: too many arrays: a call takes the input arrays (decltype(k)::inputs), then one "
+                  "output array per expression (decltype(k)::outputs), then optionally ctdiff::params{...}, "
+                  "ctdiff::kernel_options and ctdiff::fast");
+    static_assert(error != unknown_extra, "ctdiff kernel: after the arrays only ctdiff::params{...}, "
+                                          "ctdiff::kernel_options and ctdiff::fast may follow");
+    static_assert(error != not_contiguous, "ctdiff kernel: the arrays must be contiguous ranges "
+                                           "(std::span, std::vector, std::array)");
+    static_assert(error != not_floating, "ctdiff kernel: the arrays must hold float or double");
+    static_assert(error != mixed_types, "ctdiff kernel: all arrays of a call must hold the same type (float or "
+                                        "double; input 0's decides): convert the others first");
+    static_assert(error != const_output, "ctdiff kernel: an output array is const (or a span of const): the "
+                                         "kernel has nowhere to write");
+    static_assert(error != params_missing,
+                  "ctdiff kernel: the expressions use run-time parameters (α = parameter<0>, β = parameter<1>, "
+                  "...); pass their values as ctdiff::params{...} after the arrays");
+    static_assert(error != params_given_unused,
+                  "ctdiff kernel: ctdiff::params{...} given, but the expressions use no run-time parameter");
+    static_assert(error != params_too_few,
+                  "ctdiff kernel: params{v, ...} takes values by position (α = parameter<0>, β = parameter<1>, "
+                  "...) and has fewer than the last parameter the expressions use needs; name them instead "
+                  "(params{beta = v} for a formula of β alone)");
+    static_assert(error != params_too_many,
+                  "ctdiff kernel: params{v, ...} has more values than the expressions have run-time parameters "
+                  "(taken by position: α = parameter<0>, β = parameter<1>, ...)");
+    static_assert(error != named_twice, "ctdiff kernel: params{...} names one parameter twice");
+    static_assert(error != named_missing_alpha,
+                  "ctdiff kernel: the expressions use α (parameter<0>) and params{...} names no value for it");
+    static_assert(error != named_missing_beta,
+                  "ctdiff kernel: the expressions use β (parameter<1>) and params{...} names no value for it");
+    static_assert(error != named_missing_other,
+                  "ctdiff kernel: the expressions use a parameter<I> (I >= 2) that params{...} names no value for");
+    static_assert(error != named_unused,
+                  "ctdiff kernel: params{...} names a parameter that none of the expressions uses");
+}
+
 /// The values of `params{…}` in a call's extras, by position: p[I] is parameter<I>'s.
 template <class T, std::size_t NParams, class P>
 constexpr void gather_params(std::array<T, NParams>& p, const P& given) {
