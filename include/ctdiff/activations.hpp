@@ -5,10 +5,12 @@
 /// The activation catalogue (namespace ctdiff::activations): each activation is an expression in
 /// x = variable<0>, written with the core vocabulary like a user's own; run-time parameters are
 /// α = parameter<0> (leaky_relu, elu) and β = parameter<1> (swish). One file per activation, each
-/// with its formula, domain, convention at kinks and numerically stable form; softmax (a vector
-/// function over a run-time number of classes) in activations/softmax.hpp.
+/// with its formula, domain, convention at kinks and numerically stable form; the gated units of
+/// two inputs (GLU, SwiGLU, GEGLU, ReGLU) in activations/gated.hpp; softmax (a vector function
+/// over a run-time number of classes) in activations/softmax.hpp.
 
 #include <ctdiff/activations/elu.hpp>
+#include <ctdiff/activations/gated.hpp>
 #include <ctdiff/activations/gelu.hpp>
 #include <ctdiff/activations/gelu_tanh.hpp>
 #include <ctdiff/activations/hard_sigmoid.hpp>

@@ -8,6 +8,7 @@
 
 #include <ctdiff/eval/backward.hpp>
 #include <ctdiff/eval/backward_from_output.hpp>
+#include <ctdiff/eval/chunked.hpp>
 #include <ctdiff/eval/dag.hpp>
 #include <ctdiff/eval/fused.hpp>
 #include <ctdiff/eval/lower.hpp>

@@ -29,8 +29,9 @@
 /// the backward pass computes dx = dy·f′(x) from x and dy; given the gradient ddx flowing into dx,
 /// its partial derivatives are ∂/∂dy = ddx·f′(x) and ∂/∂x = ddx·dy·f″(x).
 ///
-/// f must be an expression of x alone (run-time parameters allowed: pass `ctdiff::params{…}`
-/// after the arrays). The product with dy is kept as written (never folded), so NaN in dy gives NaN
+/// f is an expression of x, or of several variables for `backward`, `forward_backward` and
+/// `double_backward` (gated units f(a, b): one gradient output per variable); run-time parameters
+/// are allowed (pass `ctdiff::params{…}` after the arrays). The product with dy is kept as written (never folded), so NaN in dy gives NaN
 /// in dx even where f′ is the constant 0.
 
 #include <ctdiff/core/node.hpp>
@@ -55,6 +56,36 @@ template <class F>
 constexpr bool of_x_only() {
     return variables_used(subexpressions_t<F>{}) <= 1;
 }
+/// How many variables f reads (variable<0> … variable<N−1>; 1 for a constant).
+template <class F>
+consteval std::size_t variables_of() {
+    return std::max<std::size_t>(1, variables_used(subexpressions_t<F>{}));
+}
+/// a₀ + a₁ + … as written, left to right.
+template <class... A>
+struct sum_of;
+template <class A>
+struct sum_of<A> {
+    using type = A;
+};
+template <class A, class B, class... R>
+struct sum_of<A, B, R...> {
+    using type = typename sum_of<add<A, B>, R...>::type;
+};
+template <class... A>
+using sum_t = typename sum_of<A...>::type;
+
+/// double_backward of f(v₀…v_{N−1}): inputs v…, dy = variable<N>, ddv = variable<N+1…2N>.
+template <class F, std::size_t N, class Is>
+struct hessian_vector;
+template <class F, std::size_t N, std::size_t... I>
+struct hessian_vector<F, N, std::index_sequence<I...>> {
+    template <class... G>
+    using weighted = sum_t<mul<variable<N + 1 + I>, G>...>; // Σᵢ ddvᵢ·Gᵢ
+    template <std::size_t J>
+    using row = mul<variable<N>, weighted<decltype(d(d(F{}, variable<I>{}), variable<J>{}))...>>;
+    using kernel_t = fused_kernel<2 * N + 1, weighted<decltype(d(F{}, variable<I>{}))...>, row<I>...>;
+};
 template <std::size_t N, class F, std::size_t... K>
 constexpr auto derivatives_kernel(std::index_sequence<K...>) {
     return fused(d<K>(F{}, x)...);
@@ -86,13 +117,16 @@ constexpr double finish_two_sum(const std::array<double, L>& s, const std::array
 }
 } // namespace eval::detail
 
-/// dx = dy·f′(x): inputs (x, dy), output dx.
+/// dx = dy·f′(x): inputs (x, dy), output dx. For f of N variables (variable<0> … variable<N−1>,
+/// N ≥ 2: a gated unit f(a, b)), the vector–Jacobian product: inputs (v₀, …, v_{N−1}, dy),
+/// outputs dvᵢ = dy·∂f/∂vᵢ, all in one pass.
 template <Expression F>
 constexpr auto backward(F) {
-    static_assert(eval::detail::of_x_only<F>(), "ctdiff::backward(f): f must be an expression of x alone");
-    return kernel<2>(mul<variable<1>, decltype(d(F{}, x))>{});
+    constexpr std::size_t n = eval::detail::variables_of<F>();
+    return [&]<std::size_t... I>(std::index_sequence<I...>) {
+        return kernel<n + 1>(mul<variable<n>, decltype(d(F{}, variable<I>{}))>{}...);
+    }(std::make_index_sequence<n>{});
 }
-
 /// The kernel `backward(f, p…)` returns: dx = dy·f′(x) into its output array, Σ dy·∂f/∂p for each
 /// parameter p as the call's result.
 template <Expression F, std::size_t... I>
@@ -116,25 +150,11 @@ public:
         eval::detail::explain<error>();
         if constexpr (error == eval::detail::call_error::none) {
             using T = typename eval::detail::element_of<std::tuple_element_t<0, std::tuple<Args...>>>::type;
-            std::array<T, parameters> p{};
-            kernel_options opts{};
-            constexpr bool fast_mode = (std::is_same_v<std::remove_cvref_t<Args>, fast_t> || ...);
             auto tup = std::forward_as_tuple(args...);
-            [&]<std::size_t... X>(std::index_sequence<X...>) {
-                (
-                    [&](auto& extra) {
-                        using E = std::remove_cvref_t<decltype(extra)>;
-                        if constexpr (eval::detail::is_params<E>::value) {
-                            eval::detail::gather_params(p, extra);
-                        } else if constexpr (std::is_same_v<E, kernel_options>) {
-                            opts = extra;
-                        }
-                    }(std::get<3 + X>(tup)),
-                    ...);
-            }(std::make_index_sequence<sizeof...(Args) - 3>{});
-            return run<std::conditional_t<fast_mode, fast_t, accurate_t>, T>(
-                std::span<const T>(std::get<0>(tup)), std::span<const T>(std::get<1>(tup)),
-                std::span<T>(std::get<2>(tup)), p, opts);
+            const auto extras = eval::detail::read_extras<T, parameters, 3>(tup);
+            return run<eval::detail::mode_of_t<Args...>, T>(std::span<const T>(std::get<0>(tup)),
+                                                            std::span<const T>(std::get<1>(tup)),
+                                                            std::span<T>(std::get<2>(tup)), extras.p, extras.opts);
         } else {
             return std::array<float, gradients>{};
         }
@@ -191,11 +211,14 @@ constexpr parameter_backward_kernel<F, I0, I...> backward(F, parameter<I0>, para
     return {};
 }
 
-/// y = f(x) and dx = dy·f′(x) in one pass: inputs (x, dy), outputs (y, dx).
+/// y = f(x) and dx = dy·f′(x) in one pass: inputs (x, dy), outputs (y, dx); for f of N variables
+/// inputs (v₀, …, v_{N−1}, dy), outputs (y, dv₀, …, dv_{N−1}).
 template <Expression F>
 constexpr auto forward_backward(F) {
-    static_assert(eval::detail::of_x_only<F>(), "ctdiff::forward_backward(f): f must be an expression of x alone");
-    return kernel<2>(F{}, mul<variable<1>, decltype(d(F{}, x))>{});
+    constexpr std::size_t n = eval::detail::variables_of<F>();
+    return [&]<std::size_t... I>(std::index_sequence<I...>) {
+        return kernel<n + 1>(F{}, mul<variable<n>, decltype(d(F{}, variable<I>{}))>{}...);
+    }(std::make_index_sequence<n>{});
 }
 
 /// f, f′, …, f⁽ᴺ⁾ of x in one pass: input x, N + 1 outputs.
@@ -205,13 +228,19 @@ constexpr auto derivatives(F) {
     return eval::detail::derivatives_kernel<N, F>(std::make_index_sequence<N + 1>{});
 }
 
-/// Grad of grad: inputs (x, dy, ddx), outputs (d(dy) = ddx·f′(x), d(x) = ddx·dy·f″(x)).
+/// Grad of grad: inputs (x, dy, ddx), outputs (d(dy) = ddx·f′(x), d(x) = ddx·dy·f″(x)). For f of
+/// N variables: inputs (v₀…, dy, ddv₀…), outputs d(dy) = Σᵢ ddvᵢ·∂f/∂vᵢ and
+/// d(vⱼ) = dy·Σᵢ ddvᵢ·∂²f/∂vᵢ∂vⱼ (the Hessian–vector product).
 template <Expression F>
 constexpr auto double_backward(F) {
-    static_assert(eval::detail::of_x_only<F>(), "ctdiff::double_backward(f): f must be an expression of x alone");
-    using d1 = decltype(d(F{}, x));
-    using d2 = decltype(d(d1{}, x));
-    return kernel<3>(mul<variable<2>, d1>{}, mul<mul<variable<2>, variable<1>>, d2>{});
+    constexpr std::size_t n = eval::detail::variables_of<F>();
+    if constexpr (n == 1) {
+        using d1 = decltype(d(F{}, x));
+        using d2 = decltype(d(d1{}, x));
+        return kernel<3>(mul<variable<2>, d1>{}, mul<mul<variable<2>, variable<1>>, d2>{});
+    } else {
+        return typename eval::detail::hessian_vector<F, n, std::make_index_sequence<n>>::kernel_t{};
+    }
 }
 
 } // namespace ctdiff

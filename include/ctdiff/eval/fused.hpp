@@ -197,22 +197,8 @@ private:
         std::array<std::span<T>, outputs> out = [&]<std::size_t... O>(std::index_sequence<O...>) {
             return std::array<std::span<T>, outputs>{std::span<T>(std::get<NIn + O>(tup))...};
         }(std::make_index_sequence<outputs>{});
-        std::array<T, parameters> p{};
-        kernel_options opts{};
-        [&]<std::size_t... X>(std::index_sequence<X...>) {
-            (
-                [&](auto& extra) {
-                    using E = std::remove_cvref_t<decltype(extra)>;
-                    if constexpr (eval::detail::is_params<E>::value) {
-                        eval::detail::gather_params(p, extra);
-                    } else if constexpr (std::is_same_v<E, kernel_options>) {
-                        opts = extra;
-                    }
-                }(std::get<NIn + outputs + X>(tup)),
-                ...);
-        }(std::make_index_sequence<sizeof...(Args) - NIn - outputs>{});
-        constexpr bool fast_mode = (std::is_same_v<std::remove_cvref_t<Args>, fast_t> || ...);
-        run<std::conditional_t<fast_mode, fast_t, accurate_t>>(in, out, p, opts);
+        const auto extras = eval::detail::read_extras<T, parameters, NIn + outputs>(tup);
+        run<eval::detail::mode_of_t<Args...>>(in, out, extras.p, extras.opts);
     }
 
     static std::string size_message(const char* what, std::size_t k, std::size_t got, std::size_t n) {

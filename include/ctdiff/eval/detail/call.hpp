@@ -20,6 +20,7 @@
 #include <ranges>
 #include <tuple>
 #include <type_traits>
+#include <utility>
 
 namespace ctdiff::eval::detail {
 
@@ -264,6 +265,40 @@ constexpr void gather_params(std::array<T, NParams>& p, const P& given) {
         }
     }
 }
+
+/// What follows the arrays, read: the parameters by position (p[I] is parameter<I>'s) and the
+/// options; `fast_in_v<E...>` says whether ctdiff::fast is among them.
+template <class T, std::size_t NParams>
+struct call_extras {
+    std::array<T, NParams> p{};
+    kernel_options opts{};
+};
+template <class T, std::size_t NParams, class... E>
+constexpr call_extras<T, NParams> read_extras(const E&... extras) {
+    call_extras<T, NParams> r;
+    (
+        [&](const auto& extra) {
+            using X = std::remove_cvref_t<decltype(extra)>;
+            if constexpr (is_params<X>::value) {
+                gather_params(r.p, extra);
+            } else if constexpr (std::is_same_v<X, kernel_options>) {
+                r.opts = extra;
+            }
+        }(extras),
+        ...);
+    return r;
+}
+/// The same from a call's arguments, the extras starting at K.
+template <class T, std::size_t NParams, std::size_t K, class... A>
+constexpr call_extras<T, NParams> read_extras(const std::tuple<A&...>& args) {
+    return [&]<std::size_t... X>(std::index_sequence<X...>) {
+        return read_extras<T, NParams>(std::get<K + X>(args)...);
+    }(std::make_index_sequence<sizeof...(A) - K>{});
+}
+template <class... E>
+inline constexpr bool fast_in_v = (std::is_same_v<std::remove_cvref_t<E>, fast_t> || ...);
+template <class... E>
+using mode_of_t = std::conditional_t<fast_in_v<E...>, fast_t, accurate_t>;
 
 } // namespace ctdiff::eval::detail
 
