@@ -29,6 +29,7 @@
 #pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
 #endif
 
+#include <ctdiff/activations/gated.hpp>
 #include <ctdiff/activations/gelu.hpp>
 #include <ctdiff/activations/leaky_relu.hpp>
 #include <ctdiff/activations/silu.hpp>
@@ -91,6 +92,7 @@ template <class T>
 struct arrays {
     std::span<const T> x, dy;
     std::span<T> o0, o1, o2;
+    std::span<const T> b{}; // the second input of a gated unit f(a = x, b)
 };
 template <class T>
 using impl_fn = std::function<void(const arrays<T>&)>;
@@ -675,7 +677,8 @@ struct buffer_set {
         }
     }
     arrays<T> view(bool from_output) {
-        return {{from_output ? y.get() : x.get(), n}, {dy.get(), n}, {o0.get(), n}, {o1.get(), n}, {o2.get(), n}};
+        return {{from_output ? y.get() : x.get(), n}, {dy.get(), n}, {o0.get(), n},
+                {o1.get(), n},                         {o2.get(), n}, {y.get(), n}};
     }
 };
 template <class T>
@@ -750,8 +753,8 @@ std::pair<int, int> traffic(const std::string& pass) { // {reads, writes}
 
 template <class T>
 void register_row(const std::string& name, const std::string& pass, impl_fn<T> fn, std::size_t n, bool from_output,
-                  std::pair<double, double> acc) {
-    auto [r, w] = traffic(pass);
+                  std::pair<double, double> acc, std::pair<int, int> moved = {0, 0}) {
+    auto [r, w] = moved.first != 0 ? moved : traffic(pass);
     benchmark::RegisterBenchmark(name.c_str(), [=](benchmark::State& st) {
         auto a = buffers<T>(n).view(from_output);
         fn(a); // warm-up, and first-use set-up of the peers' primitives: untimed
@@ -886,6 +889,266 @@ void register_copies() {
     }
 }
 
+// ---------------------------------------------------------------------------------------------
+// Gated units: SwiGLU, f(a, b) = SiLU(a)·b, over separate arrays a (the buffer set's x) and b
+// (its y, values in (0.05, 0.95)). Rows swiglu/<pass>/<impl>/<type>/<N>: forward (y from a, b),
+// backward (da, db from a, b, dy), fused (y, da, db). The peers compose their element-wise ops as
+// a user would: oneDNN eltwise swish and binary mul primitives; PyTorch silu, mul and
+// silu_backward as autograd runs them for silu(a)*b, with SiLU(a) saved by the forward (its
+// backward row is given that saved tensor; ctdiff's and the loops' recompute it from a).
+// ---------------------------------------------------------------------------------------------
+struct swiglu_unit {
+    static constexpr const char* name = "swiglu";
+    static long double ref(long double a, long double b) { return silu_act::ref(a) * b; }
+    static long double ref_da(long double a, long double b) { return silu_act::ref_d(a) * b; }
+};
+std::pair<int, int> gated_traffic(const std::string& pass) { // {reads, writes}
+    if (pass == "forward") return {2, 1};
+    if (pass == "backward") return {3, 2};
+    return {3, 3}; // fused
+}
+
+template <class T, class Mode = accurate_t>
+std::map<std::string, impl_fn<T>> gated_ctdiff_impls() {
+    std::map<std::string, impl_fn<T>> m;
+    m["forward"] = [](const arrays<T>& a) { kernel<2>(activations::swiglu)(a.x, a.b, a.o0, Mode{}); };
+    m["backward"] = [](const arrays<T>& a) { backward(activations::swiglu)(a.x, a.b, a.dy, a.o0, a.o1, Mode{}); };
+    m["fused"] = [](const arrays<T>& a) {
+        forward_backward(activations::swiglu)(a.x, a.b, a.dy, a.o0, a.o1, a.o2, Mode{});
+    };
+    return m;
+}
+
+// naive: the textbook's formulas; handwritten: σ once, SiLU reused for db.
+template <class T>
+std::map<std::string, impl_fn<T>> gated_loop_impls(bool hand) {
+    std::map<std::string, impl_fn<T>> m;
+    m["forward"] = [](const arrays<T>& a) {
+        for (std::size_t i = 0; i < a.x.size(); ++i) a.o0[i] = silu_act::naive(a.x[i]) * a.b[i];
+    };
+    if (!hand) {
+        m["backward"] = [](const arrays<T>& a) {
+            for (std::size_t i = 0; i < a.x.size(); ++i) {
+                a.o0[i] = a.dy[i] * a.b[i] * silu_act::naive_d(a.x[i]);
+                a.o1[i] = a.dy[i] * silu_act::naive(a.x[i]);
+            }
+        };
+        m["fused"] = [](const arrays<T>& a) {
+            for (std::size_t i = 0; i < a.x.size(); ++i) {
+                a.o0[i] = silu_act::naive(a.x[i]) * a.b[i];
+                a.o1[i] = a.dy[i] * a.b[i] * silu_act::naive_d(a.x[i]);
+                a.o2[i] = a.dy[i] * silu_act::naive(a.x[i]);
+            }
+        };
+    } else {
+        m["backward"] = [](const arrays<T>& a) {
+            for (std::size_t i = 0; i < a.x.size(); ++i) {
+                T t, d1, d2;
+                silu_act::hand(a.x[i], t, d1, d2);
+                a.o0[i] = a.dy[i] * a.b[i] * d1;
+                a.o1[i] = a.dy[i] * t;
+            }
+        };
+        m["fused"] = [](const arrays<T>& a) {
+            for (std::size_t i = 0; i < a.x.size(); ++i) {
+                T t, d1, d2;
+                silu_act::hand(a.x[i], t, d1, d2);
+                a.o0[i] = t * a.b[i];
+                a.o1[i] = a.dy[i] * a.b[i] * d1;
+                a.o2[i] = a.dy[i] * t;
+            }
+        };
+    }
+    return m;
+}
+
+#if CTDIFF_HAVE_EIGEN
+template <class T>
+std::map<std::string, impl_fn<T>> gated_eigen_impls() {
+    std::map<std::string, impl_fn<T>> m;
+    using E = Eigen::Index;
+    auto C = [](std::span<const T> s) { return cmap<T>(s.data(), static_cast<E>(s.size())); };
+    auto O = [](std::span<T> s) { return emap<T>(s.data(), static_cast<E>(s.size())); };
+    m["forward"] = [=](const arrays<T>& a) { O(a.o0) = C(a.x) * C(a.x).logistic() * C(a.b); };
+    m["backward"] = [=](const arrays<T>& a) {
+        auto s = O(a.o1); // σ(a) in db's array first, then db over it
+        s = C(a.x).logistic();
+        O(a.o0) = C(a.dy) * C(a.b) * s * (T(1) + C(a.x) * (T(1) - s));
+        s = C(a.dy) * C(a.x) * s;
+    };
+    m["fused"] = [=](const arrays<T>& a) {
+        auto s = O(a.o2);
+        s = C(a.x).logistic();
+        O(a.o0) = C(a.x) * s * C(a.b);
+        O(a.o1) = C(a.dy) * C(a.b) * s * (T(1) + C(a.x) * (T(1) - s));
+        s = C(a.dy) * C(a.x) * s;
+    };
+    return m;
+}
+#endif
+
+#if CTDIFF_HAVE_ONEDNN
+std::map<std::string, impl_fn<float>> gated_onednn_impls() {
+    using namespace dnnl;
+    struct prims {
+        eltwise_forward act;
+        eltwise_backward act_bwd;
+        binary mul;
+        memory::desc md;
+        std::vector<float> t, g; // SiLU(a) and dy·b: the intermediates a composition stores
+    };
+    auto cache = std::make_shared<std::map<std::size_t, prims>>();
+    auto get = [=](std::size_t n) -> prims& {
+        auto it = cache->find(n);
+        if (it != cache->end()) return it->second;
+        auto& c = dnnl_context();
+        memory::desc md({static_cast<memory::dim>(n)}, memory::data_type::f32, memory::format_tag::a);
+        auto fpd = eltwise_forward::primitive_desc(
+            eltwise_forward::desc(prop_kind::forward_training, algorithm::eltwise_swish, md, 1.f, 0.f), c.eng);
+        prims p{eltwise_forward(fpd),
+                eltwise_backward(eltwise_backward::primitive_desc(
+                    eltwise_backward::desc(algorithm::eltwise_swish, md, md, 1.f, 0.f), c.eng, fpd)),
+                binary(binary::primitive_desc(binary::desc(algorithm::binary_mul, md, md, md), c.eng)),
+                md,
+                std::vector<float>(n),
+                std::vector<float>(n)};
+        return cache->emplace(n, std::move(p)).first->second;
+    };
+    auto mem = [](const memory::desc& md, const float* p) {
+        return memory(md, dnnl_context().eng, const_cast<float*>(p));
+    };
+    auto& s = dnnl_context().strm;
+    std::map<std::string, impl_fn<float>> m;
+    auto forward = [=, &s](prims& p, const arrays<float>& a, float* y) {
+        p.act.execute(s, {{DNNL_ARG_SRC, mem(p.md, a.x.data())}, {DNNL_ARG_DST, mem(p.md, p.t.data())}});
+        p.mul.execute(s, {{DNNL_ARG_SRC_0, mem(p.md, p.t.data())},
+                          {DNNL_ARG_SRC_1, mem(p.md, a.b.data())},
+                          {DNNL_ARG_DST, mem(p.md, y)}});
+    };
+    auto backward = [=, &s](prims& p, const arrays<float>& a, float* da, float* db) { // t saved
+        p.mul.execute(s, {{DNNL_ARG_SRC_0, mem(p.md, a.dy.data())},
+                          {DNNL_ARG_SRC_1, mem(p.md, p.t.data())},
+                          {DNNL_ARG_DST, mem(p.md, db)}});
+        p.mul.execute(s, {{DNNL_ARG_SRC_0, mem(p.md, a.dy.data())},
+                          {DNNL_ARG_SRC_1, mem(p.md, a.b.data())},
+                          {DNNL_ARG_DST, mem(p.md, p.g.data())}});
+        p.act_bwd.execute(s, {{DNNL_ARG_SRC, mem(p.md, a.x.data())},
+                              {DNNL_ARG_DIFF_DST, mem(p.md, p.g.data())},
+                              {DNNL_ARG_DIFF_SRC, mem(p.md, da)}});
+    };
+    m["forward"] = [=, &s](const arrays<float>& a) {
+        forward(get(a.x.size()), a, a.o0.data());
+        s.wait();
+    };
+    m["backward"] = [=, &s](const arrays<float>& a) { // recomputes t = SiLU(a) first, as ctdiff does
+        auto& p = get(a.x.size());
+        p.act.execute(s, {{DNNL_ARG_SRC, mem(p.md, a.x.data())}, {DNNL_ARG_DST, mem(p.md, p.t.data())}});
+        backward(p, a, a.o0.data(), a.o1.data());
+        s.wait();
+    };
+    m["fused"] = [=, &s](const arrays<float>& a) {
+        auto& p = get(a.x.size());
+        forward(p, a, a.o0.data());
+        backward(p, a, a.o1.data(), a.o2.data());
+        s.wait();
+    };
+    return m;
+}
+#endif
+
+#if CTDIFF_HAVE_TORCH
+template <class T>
+std::map<std::string, impl_fn<T>> gated_torch_impls() {
+    std::map<std::string, impl_fn<T>> m;
+    for (const char* pass : {"forward", "backward", "fused"}) {
+        m[pass] = [pass](const arrays<T>& a) {
+            ctdiff_bench::torch_peer::swiglu<T>(pass, a.x.size(), a.x.data(), a.b.data(), a.dy.data(), a.o0.data(),
+                                                a.o1.data(), a.o2.data());
+        };
+    }
+    return m;
+}
+#endif
+
+// Max ULP of y (forward) and of da (the fused pass's, else the backward's).
+template <class T>
+std::pair<double, double> gated_accuracy(const std::map<std::string, impl_fn<T>>& impls) {
+    std::vector<T> as, bs;
+    for (double t = -30; t <= 30; t += 1.0 / 256) {
+        as.push_back(static_cast<T>(t));
+        bs.push_back(static_cast<T>(0.25 + std::fabs(std::sin(7 * t))));
+    }
+    const std::size_t n = as.size();
+    std::vector<T> ones(n, T(1)), o0(n), o1(n), o2(n);
+    arrays<T> a{as, ones, o0, o1, o2, bs};
+    double ef = -1, ed = -1;
+    if (auto it = impls.find("forward"); it != impls.end()) {
+        it->second(a);
+        ef = 0;
+        for (std::size_t i = 0; i < n; ++i) ef = std::max(ef, ulp(o0[i], swiglu_unit::ref(as[i], bs[i])));
+    }
+    const bool fused = impls.count("fused") != 0;
+    if (auto it = impls.find(fused ? "fused" : "backward"); it != impls.end()) {
+        it->second(a);
+        ed = 0;
+        for (std::size_t i = 0; i < n; ++i) ed = std::max(ed, ulp(fused ? o1[i] : o0[i], swiglu_unit::ref_da(as[i], bs[i])));
+    }
+    return {ef, ed};
+}
+
+template <class T>
+void register_gated_impl(const std::string& impl, const std::map<std::string, impl_fn<T>>& impls) {
+    const auto acc = gated_accuracy<T>(impls);
+    for (const auto& [pass, fn] : impls) {
+        const bool slow = probe_rate<T>(fn, false) < min_rate_for_16mi;
+        for (std::size_t n : sizes) {
+            if (n == 16777216 && slow) continue;
+            register_row<T>(std::string(swiglu_unit::name) + "/" + pass + "/" + impl + "/" + type_name(T{}) + "/" +
+                                std::to_string(n),
+                            pass, fn, n, false, acc, gated_traffic(pass));
+        }
+    }
+}
+
+template <class T>
+void register_gated() {
+    register_gated_impl<T>("ctdiff", gated_ctdiff_impls<T>());
+    register_gated_impl<T>("naive", gated_loop_impls<T>(false));
+    register_gated_impl<T>("handwritten", gated_loop_impls<T>(true));
+#if CTDIFF_HAVE_EIGEN
+    register_gated_impl<T>("eigen", gated_eigen_impls<T>());
+#endif
+#if CTDIFF_HAVE_TORCH
+    register_gated_impl<T>("torch", gated_torch_impls<T>());
+#endif
+    if constexpr (std::is_same_v<T, float>) {
+        register_gated_impl<T>("ctdiff_fast", gated_ctdiff_impls<T, fast_t>());
+#if CTDIFF_HAVE_ONEDNN
+        register_gated_impl<T>("onednn", gated_onednn_impls());
+#endif
+    }
+    // the memory bound: the same traffic as each pass, no arithmetic
+    std::map<std::string, impl_fn<T>> copy;
+    copy["forward"] = [](const arrays<T>& a) {
+        for (std::size_t i = 0; i < a.x.size(); ++i) a.o0[i] = a.x[i] + a.b[i];
+    };
+    copy["backward"] = [](const arrays<T>& a) {
+        for (std::size_t i = 0; i < a.x.size(); ++i) a.o0[i] = a.x[i] + a.dy[i];
+        std::memcpy(a.o1.data(), a.b.data(), a.b.size() * sizeof(T));
+    };
+    copy["fused"] = [](const arrays<T>& a) {
+        std::memcpy(a.o0.data(), a.x.data(), a.x.size() * sizeof(T));
+        std::memcpy(a.o1.data(), a.b.data(), a.b.size() * sizeof(T));
+        std::memcpy(a.o2.data(), a.dy.data(), a.dy.size() * sizeof(T));
+    };
+    for (const auto& [pass, fn] : copy) {
+        for (std::size_t n : sizes) {
+            register_row<T>(std::string("copy/swiglu_") + pass + "/copy/" + type_name(T{}) + "/" + std::to_string(n), pass,
+                            fn, n, false, {-1, -1}, gated_traffic(pass));
+        }
+    }
+}
+
 template <class T>
 void register_all() {
     register_copies<T>();
@@ -894,6 +1157,7 @@ void register_all() {
     register_activation<gelu_act, T>();
     register_activation<leaky_relu_act, T>();
     register_activation<silu_act, T>();
+    register_gated<T>();
 }
 
 } // namespace

@@ -77,6 +77,8 @@ def table(rates, typ, n):
             if all(v is None for v in row):
                 continue
             cpass = "backward" if pas == "backward_from_output" else pas
+            if ("copy", act + "_" + pas, "copy", typ, n) in rates:  # a unit of its own traffic (swiglu)
+                cpass = act + "_" + pas
             copy = rates.get(("copy", cpass, "copy", typ, n))
             copy_stream = rates.get(("copy", cpass, "copy_stream", typ, n))
             naive, eigen = row[IMPLS.index("naive")], row[IMPLS.index("eigen")]

@@ -89,9 +89,36 @@ void run(const char* act, const char* pass, std::size_t n, const T* x, const T* 
     }
 }
 
+template <class T>
+void swiglu(const char* pass, std::size_t n, const T* a, const T* b, const T* dy, T* o0, T* o1, T* o2) {
+    const std::string_view p = pass;
+    const at::Tensor at_a = wrap(a, n), at_b = wrap(b, n), at_dy = wrap(dy, n);
+    thread_local at::Tensor saved; // silu(a), kept from the forward as autograd keeps it
+    thread_local const void* saved_for = nullptr;
+    if (saved_for != a || !saved.defined() || saved.numel() != static_cast<int64_t>(n) ||
+        saved.scalar_type() != at_a.scalar_type()) {
+        saved = at::silu(at_a);
+        saved_for = a;
+    }
+    if (p == "forward" || p == "fused") {
+        at::Tensor y = wrap<T>(o0, n);
+        at::silu_out(saved, at_a);
+        at::mul_out(y, saved, at_b);
+    }
+    if (p == "backward" || p == "fused") {
+        at::Tensor da = wrap<T>(p == "fused" ? o1 : o0, n), db = wrap<T>(p == "fused" ? o2 : o1, n);
+        at::mul_out(db, at_dy, saved);
+        const at::Tensor g = at::mul(at_dy, at_b);
+        at::silu_backward_out(da, g, at_a);
+    }
+}
+
 template bool supports<float>(const char*, const char*);
 template bool supports<double>(const char*, const char*);
 template void run<float>(const char*, const char*, std::size_t, const float*, const float*, float*, float*);
 template void run<double>(const char*, const char*, std::size_t, const double*, const double*, double*, double*);
+template void swiglu<float>(const char*, std::size_t, const float*, const float*, const float*, float*, float*, float*);
+template void swiglu<double>(const char*, std::size_t, const double*, const double*, const double*, double*, double*,
+                             double*);
 
 } // namespace ctdiff_bench::torch_peer

@@ -20,4 +20,10 @@ bool supports(const char* act, const char* pass);
 template <class T>
 void run(const char* act, const char* pass, std::size_t n, const T* x, const T* dy, T* o0, T* o1);
 
+/// SwiGLU, silu(a)*b, as autograd runs it: forward t = silu(a), y = t·b; backward (t saved by the
+/// forward, as autograd keeps it) db = dy·t, g = dy·b, da = silu_backward(g, a); "fused" both.
+/// Outputs: forward o0 = y; backward o0 = da, o1 = db; fused o0 = y, o1 = da, o2 = db.
+template <class T>
+void swiglu(const char* pass, std::size_t n, const T* a, const T* b, const T* dy, T* o0, T* o1, T* o2);
+
 } // namespace ctdiff_bench::torch_peer
