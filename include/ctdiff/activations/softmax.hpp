@@ -33,9 +33,11 @@
 #include <concepts>
 #include <cstddef>
 #include <limits>
+#include <ranges>
 #include <span>
 #include <stdexcept>
 #include <string>
+#include <type_traits>
 #include <utility>
 
 namespace ctdiff::activations {
@@ -63,85 +65,290 @@ constexpr void check_shape(const char* fn, const char* a, std::size_t na, std::s
     }
 }
 
-template <class T>
-constexpr T row_max(std::span<const T> z) {
-    T m = -std::numeric_limits<T>::infinity();
-    for (const T v : z) {
-        m = v > m ? v : m;
-    }
-    return m;
+// The arrays a function takes: contiguous ranges of one floating type (std::span, std::vector,
+// std::array); outputs writable. One sentence where they are not.
+template <class R>
+using value_t = std::remove_cv_t<std::ranges::range_value_t<std::remove_cvref_t<R>>>;
+template <class R>
+concept array_arg = std::ranges::contiguous_range<std::remove_cvref_t<R>>;
+template <class T, class... In>
+constexpr void check_inputs() {
+    static_assert(std::floating_point<T>, "ctdiff softmax: the arrays must hold float or double");
+    static_assert((std::is_same_v<value_t<In>, T> && ...),
+                  "ctdiff softmax: all arrays of a call must hold the same type (float or double)");
+}
+template <class T, class... Out>
+constexpr void check_outputs() {
+    static_assert((std::is_same_v<value_t<Out>, T> && ...),
+                  "ctdiff softmax: all arrays of a call must hold the same type (float or double)");
+    static_assert((!std::is_const_v<std::remove_reference_t<std::ranges::range_reference_t<Out>>> && ...),
+                  "ctdiff softmax: an output array is const (or a span of const)");
 }
 
-// Σ exp(zᵢ − m) for the row's maximum m, written to p (unnormalized) when p is not empty.
-template <class T>
-constexpr T shifted_exp_sum(std::span<const T> z, T m, std::span<T> p) {
-    T s = 0;
-    for (std::size_t i = 0; i < z.size(); ++i) {
-        const T e = math::exp(z[i] - m);
-        if (!p.empty()) {
-            p[i] = e;
-        }
-        s += e;
+// The spans of a call's arrays; where check_inputs/check_outputs refused them, empty spans, so
+// that their sentence is the only error.
+template <class T, class R>
+constexpr std::span<const T> in_span(R&& r) {
+    if constexpr (std::is_same_v<value_t<R>, T>) {
+        return std::span<const T>(r);
+    } else {
+        return {};
     }
-    return s;
+}
+template <class T, class R>
+constexpr std::span<T> out_span(R&& r) {
+    if constexpr (std::is_same_v<value_t<R>, T> &&
+                  !std::is_const_v<std::remove_reference_t<std::ranges::range_reference_t<R>>>) {
+        return std::span<T>(r);
+    } else {
+        return {};
+    }
+}
+
+// A sum carried in double with Knuth's TwoSum: s + c holds the exact sum of what it was given to
+// about 2^-106, so rows of up to 10⁶ terms keep their sum to the last bit of double.
+struct wide_sum {
+    double s = 0, c = 0;
+    constexpr void add(double v) {
+        const double r = s + v, bv = r - s;
+        c += (s - (r - bv)) + (v - bv);
+        s = r;
+    }
+    [[nodiscard]] constexpr double value() const { return s + c; }
+};
+
+// a − b as hi + lo exactly (TwoSum); for floats a double holds it whole.
+struct wide_diff {
+    double hi, lo;
+};
+template <class T>
+constexpr wide_diff diff(T a, T b) {
+    if constexpr (std::is_same_v<T, float>) {
+        return {static_cast<double>(a) - static_cast<double>(b), 0.0};
+    } else {
+        const double r = a - b, bv = r - a;
+        if (!(r - r == 0)) { // ±∞ or NaN: nothing to carry
+            return {r, 0.0};
+        }
+        return {r, (a - (r - bv)) + (-b - bv)};
+    }
+}
+// e^{a − b} in double: e^{hi}·(1 + lo).
+template <class T>
+constexpr double exp_diff(T a, T b) {
+    const wide_diff d = diff(a, b);
+    const double e = math::exp(d.hi);
+    return d.lo == 0 ? e : e + e * d.lo;
+}
+
+constexpr bool is_nan(double v) { return v != v; }
+
+// One row's normalizer: m = max z (k: where), rest = Σ_{j≠k} e^{zⱼ−m} (the term at k is exactly
+// 1, so the sum is 1 + rest and its log is log1p(rest), accurate when rest is tiny). A row with
+// NaN, or whose maximum is ±∞ (+∞, or all −∞), has no limit: `undefined`.
+struct row_stats {
+    double m = 0;
+    std::size_t k = 0;
+    bool undefined = false;
+    wide_sum rest{};
+    [[nodiscard]] constexpr double sum() const { return (1 + rest.s) + rest.c; }
+    // log Σⱼ e^{zⱼ−m} = log1p(rest), with rest's carry
+    [[nodiscard]] constexpr double log_sum() const { return math::log1p(rest.s) + rest.c / (1 + rest.s); }
+};
+// e, where given, receives e^{zⱼ−m} rounded to T.
+template <class T>
+constexpr row_stats stats(std::span<const T> z, std::span<T> e = {}) {
+    row_stats r;
+    T m = -std::numeric_limits<T>::infinity();
+    for (std::size_t i = 0; i < z.size(); ++i) {
+        if (is_nan(static_cast<double>(z[i]))) {
+            r.undefined = true;
+        } else if (z[i] > m) {
+            m = z[i];
+            r.k = i;
+        }
+    }
+    r.m = static_cast<double>(m);
+    if (m == std::numeric_limits<T>::infinity() || m == -std::numeric_limits<T>::infinity()) {
+        r.undefined = true;
+    }
+    if (r.undefined) {
+        return r;
+    }
+    for (std::size_t i = 0; i < z.size(); ++i) {
+        const double v = i == r.k ? 1.0 : exp_diff(z[i], m);
+        if (i != r.k) {
+            r.rest.add(v);
+        }
+        if (!e.empty()) {
+            e[i] = static_cast<T>(v);
+        }
+    }
+    return r;
+}
+
+template <class T>
+constexpr void fill_nan(std::span<T> out) {
+    for (T& v : out) {
+        v = std::numeric_limits<T>::quiet_NaN();
+    }
+}
+
+template <class T>
+constexpr void softmax_row(std::span<const T> z, std::span<T> p) {
+    check_same("softmax", "z", z.size(), "p", p.size());
+    const row_stats r = stats(z, p);
+    if (r.undefined) {
+        return fill_nan(p);
+    }
+    const double s = r.sum();
+    for (T& v : p) {
+        v = static_cast<T>(static_cast<double>(v) / s);
+    }
+}
+
+template <class T>
+constexpr void log_softmax_row(std::span<const T> z, std::span<T> out) {
+    check_same("log_softmax", "z", z.size(), "out", out.size());
+    const row_stats r = stats(z);
+    if (r.undefined) {
+        return fill_nan(out);
+    }
+    const double l = r.log_sum();
+    const T m = static_cast<T>(r.m);
+    for (std::size_t i = 0; i < z.size(); ++i) {
+        // (zᵢ − m) ≤ 0 and −l ≤ 0: a sum of two terms of one sign, no cancellation
+        const wide_diff d = diff(z[i], m);
+        out[i] = static_cast<T>((d.hi - l) + d.lo);
+    }
+}
+
+template <class T>
+constexpr T ce_row(std::span<const T> z, std::size_t label, std::span<T> grad) {
+    check_same("softmax_cross_entropy", "z", z.size(), "grad", grad.size());
+    if (label >= z.size()) {
+        size_error("softmax_cross_entropy",
+                   "label " + std::to_string(label) + " is not below the number of classes " + std::to_string(z.size()));
+    }
+    const row_stats r = stats(z, grad);
+    if (r.undefined) {
+        fill_nan(grad);
+        return std::numeric_limits<T>::quiet_NaN();
+    }
+    // grad = p − e_label; at the label p − 1 = −(Σ_{j≠label} e_j)/Σ e_j, summed without it
+    wide_sum others;
+    for (std::size_t j = 0; j < z.size(); ++j) {
+        if (j != label) {
+            others.add(static_cast<double>(grad[j]));
+        }
+    }
+    const double s = r.sum();
+    for (std::size_t j = 0; j < z.size(); ++j) {
+        grad[j] = static_cast<T>(static_cast<double>(grad[j]) / s);
+    }
+    grad[label] = static_cast<T>(-others.value() / s);
+    // L = (m − z_label) + log Σ e^{zⱼ−m}: two terms ≥ 0
+    const wide_diff d = diff(static_cast<T>(r.m), z[label]);
+    return static_cast<T>((d.hi + r.log_sum()) + d.lo);
+}
+
+template <class T>
+constexpr T soft_ce_row(std::span<const T> z, std::span<const T> y, std::span<T> grad) {
+    check_same("softmax_cross_entropy", "z", z.size(), "y", y.size());
+    check_same("softmax_cross_entropy", "z", z.size(), "grad", grad.size());
+    const row_stats r = stats(z, grad);
+    if (r.undefined) {
+        fill_nan(grad);
+        return std::numeric_limits<T>::quiet_NaN();
+    }
+    const double l = r.log_sum(), s = r.sum();
+    const T m = static_cast<T>(r.m);
+    wide_sum loss, sy;
+    for (std::size_t i = 0; i < z.size(); ++i) {
+        if (y[i] != T(0)) { // yᵢ·(lse − zᵢ) = yᵢ·((m − zᵢ) + l), both terms ≥ 0
+            const wide_diff d = diff(m, z[i]);
+            loss.add(static_cast<double>(y[i]) * ((d.hi + l) + d.lo));
+        }
+        sy.add(static_cast<double>(y[i]));
+    }
+    const double total = sy.value();
+    for (std::size_t i = 0; i < z.size(); ++i) {
+        grad[i] = static_cast<T>(total * (static_cast<double>(grad[i]) / s) - static_cast<double>(y[i]));
+    }
+    return static_cast<T>(loss.value());
 }
 
 } // namespace detail
 
 // ---------------------------------------------------------------------------------------------
-// Forward.
+// Forward. Every function takes its arrays as contiguous ranges of float or double (std::span,
+// std::vector, std::array): one row, or a row-major rows × cols array with the row-wise forms.
+//
+// Accuracy (tests/runtime/activations/softmax.cpp, against long double references on random and
+// confident rows of up to 10⁶ classes): float outputs are computed in double and rounded once
+// (≤ 1 ULP: p goes through one rounding to float before its division); double outputs are within
+// a few ULP — zᵢ − m is carried exactly (TwoSum), the sum Σ e^{zⱼ−m} is a compensated one whose
+// largest term is exactly 1, its log is log1p of the rest (so log pᵢ near 0 keeps its digits),
+// and the cross-entropy gradient at the label is −(Σ_{j≠label} pⱼ), not p_label − 1.
 // ---------------------------------------------------------------------------------------------
 
-/// p = softmax(z) over one row: pᵢ = e^{zᵢ−m}/Σⱼe^{zⱼ−m}, m = max z. Error ≤ a few ULP per pᵢ
-/// (one exp, one sum of C terms ≥ 1, one division). Throws if the sizes differ.
-template <std::floating_point T>
-constexpr void softmax(std::span<const T> z, std::span<T> p) {
-    detail::check_same("softmax", "z", z.size(), "p", p.size());
-    const T m = detail::row_max(z);
-    const T s = detail::shifted_exp_sum(z, m, p);
-    const T inv = T(1) / s;
-    for (T& v : p) {
-        v *= inv;
-    }
+/// p = softmax(z) over one row: pᵢ = e^{zᵢ−m}/Σⱼe^{zⱼ−m}, m = max z. Throws if the sizes differ.
+template <detail::array_arg Z, detail::array_arg P>
+constexpr void softmax(Z&& z, P&& p) {
+    using T = detail::value_t<Z>;
+    detail::check_inputs<T>();
+    detail::check_outputs<T, P>();
+    detail::softmax_row<T>(detail::in_span<T>(z), detail::out_span<T>(p));
 }
 
-/// log softmax(z) over one row: zᵢ − m − log Σⱼe^{zⱼ−m} (no log of a rounded-to-0 pᵢ: accurate
-/// for very negative log-probabilities too). Throws if the sizes differ.
-template <std::floating_point T>
-constexpr void log_softmax(std::span<const T> z, std::span<T> out) {
-    detail::check_same("log_softmax", "z", z.size(), "out", out.size());
-    const T m = detail::row_max(z);
-    const T lse = math::log(detail::shifted_exp_sum(z, m, std::span<T>{}));
-    for (std::size_t i = 0; i < z.size(); ++i) {
-        out[i] = (z[i] - m) - lse;
-    }
+/// log softmax(z) over one row: (zᵢ − m) − log1p(Σ_{j≠k} e^{zⱼ−m}), k the maximum's index (no log
+/// of a rounded pᵢ: accurate for very negative log-probabilities, and near 0). Throws if the
+/// sizes differ.
+template <detail::array_arg Z, detail::array_arg O>
+constexpr void log_softmax(Z&& z, O&& out) {
+    using T = detail::value_t<Z>;
+    detail::check_inputs<T>();
+    detail::check_outputs<T, O>();
+    detail::log_softmax_row<T>(detail::in_span<T>(z), detail::out_span<T>(out));
 }
 
 /// log Σ e^{zᵢ}, stably (the loss's normalizer).
-template <std::floating_point T>
-constexpr T log_sum_exp(std::span<const T> z) {
-    const T m = detail::row_max(z);
-    return m + math::log(detail::shifted_exp_sum(z, m, std::span<T>{}));
+template <detail::array_arg Z>
+constexpr auto log_sum_exp(Z&& z) {
+    using T = detail::value_t<Z>;
+    detail::check_inputs<T>();
+    const detail::row_stats r = detail::stats(detail::in_span<T>(z));
+    return r.undefined ? std::numeric_limits<T>::quiet_NaN() : static_cast<T>(r.m + r.log_sum());
 }
 
 /// softmax of each row of the row-major rows × cols array z into p. Throws if z or p does not
 /// hold exactly rows × cols elements.
-template <std::floating_point T>
-constexpr void softmax(std::span<const T> z, std::span<T> p, std::size_t rows, std::size_t cols) {
+template <detail::array_arg Z, detail::array_arg P>
+constexpr void softmax(Z&& z_, P&& p_, std::size_t rows, std::size_t cols) {
+    using T = detail::value_t<Z>;
+    detail::check_inputs<T>();
+    detail::check_outputs<T, P>();
+    const std::span<const T> z = detail::in_span<T>(z_);
+    const std::span<T> p = detail::out_span<T>(p_);
     detail::check_shape("softmax", "z", z.size(), rows, cols);
     detail::check_shape("softmax", "p", p.size(), rows, cols);
     for (std::size_t r = 0; r < rows; ++r) {
-        softmax(z.subspan(r * cols, cols), p.subspan(r * cols, cols));
+        detail::softmax_row<T>(z.subspan(r * cols, cols), p.subspan(r * cols, cols));
     }
 }
 
 /// log_softmax of each row of the row-major rows × cols array z. Throws on a size mismatch.
-template <std::floating_point T>
-constexpr void log_softmax(std::span<const T> z, std::span<T> out, std::size_t rows, std::size_t cols) {
+template <detail::array_arg Z, detail::array_arg O>
+constexpr void log_softmax(Z&& z_, O&& out_, std::size_t rows, std::size_t cols) {
+    using T = detail::value_t<Z>;
+    detail::check_inputs<T>();
+    detail::check_outputs<T, O>();
+    const std::span<const T> z = detail::in_span<T>(z_);
+    const std::span<T> out = detail::out_span<T>(out_);
     detail::check_shape("log_softmax", "z", z.size(), rows, cols);
     detail::check_shape("log_softmax", "out", out.size(), rows, cols);
     for (std::size_t r = 0; r < rows; ++r) {
-        log_softmax(z.subspan(r * cols, cols), out.subspan(r * cols, cols));
+        detail::log_softmax_row<T>(z.subspan(r * cols, cols), out.subspan(r * cols, cols));
     }
 }
 
@@ -159,22 +366,35 @@ struct softmax_jacobian {
     [[nodiscard]] constexpr T operator()(std::size_t i, std::size_t j) const { return p[i] * ((i == j ? T(1) : T(0)) - p[j]); }
     [[nodiscard]] constexpr std::size_t size() const { return p.size(); }
 
-    /// out = J·v = p ⊙ (v − (p·v)1), in O(C). Throws on a size mismatch.
-    constexpr void jvp(std::span<const T> v, std::span<T> out) const {
+    /// out = J·v = p ⊙ (v − (p·v)1), in O(C); p·v summed in double (compensated). Throws on a
+    /// size mismatch.
+    template <detail::array_arg V, detail::array_arg O>
+    constexpr void jvp(V&& v_, O&& out_) const {
+        detail::check_inputs<T, V>();
+        detail::check_outputs<T, O>();
+        const std::span<const T> v = detail::in_span<T>(v_);
+        const std::span<T> out = detail::out_span<T>(out_);
         detail::check_same("softmax_jacobian::jvp", "p", p.size(), "v", v.size());
         detail::check_same("softmax_jacobian::jvp", "p", p.size(), "out", out.size());
-        T pv = 0;
+        detail::wide_sum pv;
         for (std::size_t i = 0; i < p.size(); ++i) {
-            pv += p[i] * v[i];
+            pv.add(static_cast<double>(p[i]) * static_cast<double>(v[i]));
         }
+        const double dot = pv.value();
         for (std::size_t i = 0; i < p.size(); ++i) {
-            out[i] = p[i] * (v[i] - pv);
+            out[i] = static_cast<T>(static_cast<double>(p[i]) * (static_cast<double>(v[i]) - dot));
         }
     }
     /// out = Jᵀ·v (= J·v: J is symmetric), in O(C): the backward pass dz = Jᵀ·dp.
-    constexpr void vjp(std::span<const T> v, std::span<T> out) const { jvp(v, out); }
+    template <detail::array_arg V, detail::array_arg O>
+    constexpr void vjp(V&& v, O&& out) const {
+        jvp(v, out);
+    }
     /// Writes the dense C × C matrix, row-major (for tests and small C). Throws on a size mismatch.
-    constexpr void dense(std::span<T> out) const {
+    template <detail::array_arg O>
+    constexpr void dense(O&& out_) const {
+        detail::check_outputs<T, O>();
+        const std::span<T> out = detail::out_span<T>(out_);
         detail::check_shape("softmax_jacobian::dense", "out", out.size(), p.size(), p.size());
         for (std::size_t i = 0; i < p.size(); ++i) {
             for (std::size_t j = 0; j < p.size(); ++j) {
@@ -189,17 +409,23 @@ template <class T>
 softmax_jacobian(std::span<T>) -> softmax_jacobian<T>;
 
 /// The backward pass of log_softmax from its output l = log p: dz = g − p·Σgᵢ with p = e^{l},
-/// in O(C). Throws on a size mismatch.
-template <std::floating_point T>
-constexpr void log_softmax_vjp(std::span<const T> l, std::span<const T> g, std::span<T> dz) {
+/// in O(C) (Σg compensated, p in double). Throws on a size mismatch.
+template <detail::array_arg L, detail::array_arg G, detail::array_arg D>
+constexpr void log_softmax_vjp(L&& l_, G&& g_, D&& dz_) {
+    using T = detail::value_t<L>;
+    detail::check_inputs<T, G>();
+    detail::check_outputs<T, D>();
+    const std::span<const T> l = detail::in_span<T>(l_), g = detail::in_span<T>(g_);
+    const std::span<T> dz = detail::out_span<T>(dz_);
     detail::check_same("log_softmax_vjp", "l", l.size(), "g", g.size());
     detail::check_same("log_softmax_vjp", "l", l.size(), "dz", dz.size());
-    T sg = 0;
+    detail::wide_sum sg;
     for (const T v : g) {
-        sg += v;
+        sg.add(static_cast<double>(v));
     }
+    const double total = sg.value();
     for (std::size_t i = 0; i < l.size(); ++i) {
-        dz[i] = g[i] - math::exp(l[i]) * sg;
+        dz[i] = static_cast<T>(static_cast<double>(g[i]) - math::exp(static_cast<double>(l[i])) * total);
     }
 }
 
@@ -210,54 +436,43 @@ constexpr void log_softmax_vjp(std::span<const T> l, std::span<const T> g, std::
 /// Cross-entropy of softmax(z) against the class `label` (a one-hot label given as its index):
 /// returns L = log Σe^{zⱼ} − z_label and writes grad = p − e_label, in one pass over the row.
 /// Throws if label ≥ C or the sizes differ.
-template <std::floating_point T>
-constexpr T softmax_cross_entropy(std::span<const T> z, std::size_t label, std::span<T> grad) {
-    detail::check_same("softmax_cross_entropy", "z", z.size(), "grad", grad.size());
-    if (label >= z.size()) {
-        detail::size_error("softmax_cross_entropy", "label " + std::to_string(label) + " is not below the number of classes " +
-                                                        std::to_string(z.size()));
+template <detail::array_arg Z, std::integral I, detail::array_arg G>
+constexpr auto softmax_cross_entropy(Z&& z, I label, G&& grad) {
+    using T = detail::value_t<Z>;
+    detail::check_inputs<T>();
+    detail::check_outputs<T, G>();
+    if constexpr (std::is_signed_v<I>) {
+        if (label < 0) {
+            detail::size_error("softmax_cross_entropy", "label " + std::to_string(label) + " is negative");
+        }
     }
-    const T m = detail::row_max(z);
-    const T s = detail::shifted_exp_sum(z, m, grad);
-    const T inv = T(1) / s;
-    for (T& g : grad) {
-        g *= inv;
-    }
-    grad[label] -= T(1);
-    return math::log(s) - (z[label] - m);
+    return detail::ce_row<T>(detail::in_span<T>(z), static_cast<std::size_t>(label), detail::out_span<T>(grad));
 }
 
 /// Cross-entropy of softmax(z) against soft labels y (any non-negative weights; a probability
 /// vector in the usual case): returns L = −Σyᵢ log pᵢ = Σyᵢ·(lse − zᵢ) and writes
 /// grad = (Σyᵢ)·p − y, which is p − y when Σyᵢ = 1. Terms with yᵢ = 0 contribute 0 even where
 /// log pᵢ = −∞. Throws if the sizes differ.
-template <std::floating_point T>
-constexpr T softmax_cross_entropy(std::span<const T> z, std::span<const T> y, std::span<T> grad) {
-    detail::check_same("softmax_cross_entropy", "z", z.size(), "y", y.size());
-    detail::check_same("softmax_cross_entropy", "z", z.size(), "grad", grad.size());
-    const T m = detail::row_max(z);
-    const T s = detail::shifted_exp_sum(z, m, grad);
-    const T lse = math::log(s);
-    const T inv = T(1) / s;
-    T loss = 0;
-    T sy = 0;
-    for (std::size_t i = 0; i < z.size(); ++i) {
-        if (y[i] != T(0)) {
-            loss += y[i] * (lse - (z[i] - m));
-        }
-        sy += y[i];
-    }
-    for (std::size_t i = 0; i < z.size(); ++i) {
-        grad[i] = sy * (grad[i] * inv) - y[i];
-    }
-    return loss;
+template <detail::array_arg Z, detail::array_arg Y, detail::array_arg G>
+    requires std::floating_point<detail::value_t<Y>>
+constexpr auto softmax_cross_entropy(Z&& z, Y&& y, G&& grad) {
+    using T = detail::value_t<Z>;
+    detail::check_inputs<T, Y>();
+    detail::check_outputs<T, G>();
+    return detail::soft_ce_row<T>(detail::in_span<T>(z), detail::in_span<T>(y), detail::out_span<T>(grad));
 }
 
 /// Row-wise one-hot cross-entropy over the rows × cols array z: loss[r] and the rows of grad.
 /// Throws on a size mismatch or a label ≥ cols.
-template <std::floating_point T>
-constexpr void softmax_cross_entropy(std::span<const T> z, std::span<const std::size_t> labels, std::span<T> loss,
-                                     std::span<T> grad, std::size_t rows, std::size_t cols) {
+template <detail::array_arg Z, detail::array_arg Lb, detail::array_arg Ls, detail::array_arg G>
+    requires std::integral<detail::value_t<Lb>>
+constexpr void softmax_cross_entropy(Z&& z_, Lb&& labels_, Ls&& loss_, G&& grad_, std::size_t rows, std::size_t cols) {
+    using T = detail::value_t<Z>;
+    detail::check_inputs<T>();
+    detail::check_outputs<T, Ls, G>();
+    const std::span<const T> z = detail::in_span<T>(z_);
+    const std::span<const detail::value_t<Lb>> labels(labels_);
+    const std::span<T> loss = detail::out_span<T>(loss_), grad = detail::out_span<T>(grad_);
     detail::check_shape("softmax_cross_entropy", "z", z.size(), rows, cols);
     detail::check_shape("softmax_cross_entropy", "grad", grad.size(), rows, cols);
     detail::check_same("softmax_cross_entropy", "labels", labels.size(), "rows", rows);
@@ -268,15 +483,20 @@ constexpr void softmax_cross_entropy(std::span<const T> z, std::span<const std::
 }
 
 /// Row-wise soft-label cross-entropy over the rows × cols arrays z and y.
-template <std::floating_point T>
-constexpr void softmax_cross_entropy(std::span<const T> z, std::span<const T> y, std::span<T> loss, std::span<T> grad,
-                                     std::size_t rows, std::size_t cols) {
+template <detail::array_arg Z, detail::array_arg Y, detail::array_arg Ls, detail::array_arg G>
+    requires std::floating_point<detail::value_t<Y>>
+constexpr void softmax_cross_entropy(Z&& z_, Y&& y_, Ls&& loss_, G&& grad_, std::size_t rows, std::size_t cols) {
+    using T = detail::value_t<Z>;
+    detail::check_inputs<T, Y>();
+    detail::check_outputs<T, Ls, G>();
+    const std::span<const T> z = detail::in_span<T>(z_), y = detail::in_span<T>(y_);
+    const std::span<T> loss = detail::out_span<T>(loss_), grad = detail::out_span<T>(grad_);
     detail::check_shape("softmax_cross_entropy", "z", z.size(), rows, cols);
     detail::check_shape("softmax_cross_entropy", "y", y.size(), rows, cols);
     detail::check_shape("softmax_cross_entropy", "grad", grad.size(), rows, cols);
     detail::check_same("softmax_cross_entropy", "loss", loss.size(), "rows", rows);
     for (std::size_t r = 0; r < rows; ++r) {
-        loss[r] = softmax_cross_entropy(z.subspan(r * cols, cols), y.subspan(r * cols, cols), grad.subspan(r * cols, cols));
+        loss[r] = detail::soft_ce_row<T>(z.subspan(r * cols, cols), y.subspan(r * cols, cols), grad.subspan(r * cols, cols));
     }
 }
 
