@@ -35,10 +35,11 @@ struct pin {
     ratio value{};
 };
 
-template <std::size_t NT>
+/// Not a template: one instantiation of its member functions serves every problem (the tag kinds
+/// are the problem's static array, problem<A, B>::kinds, seen through a pointer).
 struct engine {
     const std::vector<simplify_detail::vnode>& g;
-    std::array<tagk, NT> tags;
+    const tagk* tags;
     arith q{};
     const char* failure = nullptr; // set: the computation cannot be trusted; undecided
 
@@ -1022,7 +1023,7 @@ template <class A, class B>
 constexpr symbolic_result symbolic() {
     using P = problem<A, B>;
     const auto low = P::lower();
-    engine<P::kinds.size()> e{low.L.g, P::kinds};
+    engine e{low.L.g, P::kinds.data()};
     symbolic_result r;
     const bool zero = e.for_each_case([&] {
         const form d = e.plus(e.eval(low.a), e.negate(e.eval(low.b)));
@@ -1041,6 +1042,8 @@ constexpr symbolic_result symbolic() {
     r.zero = zero;
     return r;
 }
+template <class A, class B>
+inline constexpr symbolic_result symbolic_v = symbolic<A, B>();
 
 } // namespace ctdiff::prove_detail
 
