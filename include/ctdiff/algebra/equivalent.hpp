@@ -78,22 +78,22 @@ namespace ctdiff {
 /// reason (see the file comment for the class decided).
 template <Expression A, Expression B>
 consteval verdict compare(A, B) {
-    const auto s = prove_detail::symbolic<A, B>();
+    constexpr const prove_detail::symbolic_result& s = prove_detail::symbolic_v<A, B>;
     verdict v;
-    if (s.zero) {
+    if constexpr (s.zero) { // a proof: the sampling below (A's and B's evaluation) is not instantiated
         v.kind = verdict_kind::proved;
         v.reason = "proved: the normal forms are equal";
         return v;
-    }
-    if (s.failure != nullptr) {
+    } else if constexpr (s.failure != nullptr) {
         // Only a sample can still refute.
         v = prove_detail::witness<A, B>(v, s);
         if (!v.refuted()) {
             v.reason = s.failure;
         }
         return v;
+    } else {
+        return prove_detail::witness<A, B>(v, s);
     }
-    return prove_detail::witness<A, B>(v, s);
 }
 
 /// compare(A{}, B{}), computed once per pair of types (its own constant evaluation, so a

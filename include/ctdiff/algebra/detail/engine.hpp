@@ -35,10 +35,11 @@ struct pin {
     ratio value{};
 };
 
-template <std::size_t NT>
+/// Not a template: one instantiation of its member functions serves every problem (the tag kinds
+/// are the problem's static array, problem<A, B>::kinds, seen through a pointer).
 struct engine {
     const std::vector<simplify_detail::vnode>& g;
-    std::array<tagk, NT> tags;
+    const tagk* tags;
     arith q{};
     const char* failure = nullptr; // set: the computation cannot be trusted; undecided
 
@@ -264,6 +265,21 @@ struct engine {
         f.num.push_back(t);
         return f;
     }
+    /// Whether den_product(den, minus) is 1 (minus holds each factor of den to at least its power).
+    static constexpr bool covered(const std::vector<den_power>& den, const std::vector<den_power>& minus) {
+        for (const auto& d : den) {
+            int k = d.k;
+            for (const auto& m : minus) {
+                if (m.factor == d.factor) {
+                    k -= m.k;
+                }
+            }
+            if (k > 0) {
+                return false;
+            }
+        }
+        return true;
+    }
     constexpr poly den_product(const std::vector<den_power>& den, const std::vector<den_power>& minus) {
         poly r{term{ratio{1}, {}}};
         for (const auto& d : den) {
@@ -377,7 +393,22 @@ struct engine {
             }
         }
         std::sort(l.begin(), l.end(), [](const den_power& s, const den_power& t) { return s.factor < t.factor; });
-        poly n = add(mul(a.num, den_product(l, a.den)), mul(b.num, den_product(l, b.den)));
+        // Each numerator times its cofactor over l; a cofactor 1 (often both: equal denominators) is
+        // skipped rather than built and multiplied by.
+        const bool ca = covered(l, a.den);
+        const bool cb = covered(l, b.den);
+        poly n;
+        if (ca && cb) {
+            n = add(a.num, b.num);
+        } else if (ca) {
+            const poly sb = mul(b.num, den_product(l, b.den));
+            n = add(a.num, sb);
+        } else if (cb) {
+            const poly sa = mul(a.num, den_product(l, a.den));
+            n = add(sa, b.num);
+        } else {
+            n = add(mul(a.num, den_product(l, a.den)), mul(b.num, den_product(l, b.den)));
+        }
         if (n.empty()) {
             return {};
         }
@@ -424,8 +455,9 @@ struct engine {
                 } else {
                     ++it->k;
                 }
-                rest = normalize(quotient).rest;
-                n = scale(n, inverse(normalize(quotient).unit));
+                split_unit qs = normalize(quotient);
+                rest = std::move(qs.rest);
+                n = scale(n, inverse(qs.unit));
             }
         }
         if (rest.size() >= 2) {
@@ -821,11 +853,17 @@ struct engine {
         return {};
     }
 
-    /// Runs f() in every case: each assignment of a sign (−, 0, +) to each split whose variables
-    /// can satisfy it. Splits are found while evaluating; a new one restarts the enumeration.
-    /// False as soon as f() is.
-    template <class F>
-    constexpr bool for_each_case(F f) {
+    /// Whether nodes a and b have the same form in the current case: their difference is the zero
+    /// form, is a multiple of a split that is 0 in this case, or is 0 once its roots are reduced.
+    constexpr bool equal_in_case(int a, int b) {
+        const form d = plus(eval(a), negate(eval(b)));
+        return d.num.empty() || vanishes_in_case(d) || (has_reducible_root(d.num) && reduce_roots(d.num).num.empty());
+    }
+    /// Whether nodes a and b are equal in every case: each assignment of a sign (−, 0, +) to each
+    /// split whose variables can satisfy it. Splits are found while evaluating; a new one restarts
+    /// the enumeration. False as soon as one case is not proved. (Not a template on the test, so
+    /// one instantiation serves every problem.)
+    constexpr bool equal_in_every_case(int a, int b) {
         for (;;) {
             if (splits.size() > 6) {
                 fail("more than 6 case splits (selects, abs, sign)");
@@ -847,7 +885,7 @@ struct engine {
                     continue; // no point satisfies this case's signs: nothing to prove
                 }
                 reset();
-                const bool holds = f();
+                const bool holds = equal_in_case(a, b);
                 if (!ok()) {
                     return false;
                 }
@@ -1022,13 +1060,9 @@ template <class A, class B>
 constexpr symbolic_result symbolic() {
     using P = problem<A, B>;
     const auto low = P::lower();
-    engine<P::kinds.size()> e{low.L.g, P::kinds};
+    engine e{low.L.g, P::kinds.data()};
     symbolic_result r;
-    const bool zero = e.for_each_case([&] {
-        const form d = e.plus(e.eval(low.a), e.negate(e.eval(low.b)));
-        return d.num.empty() || e.vanishes_in_case(d) ||
-               (e.has_reducible_root(d.num) && e.reduce_roots(d.num).num.empty());
-    });
+    const bool zero = e.equal_in_every_case(low.a, low.b);
     for (const auto& sp : e.splits) {
         if (sp.var >= 0 && r.kink_count < 4) {
             r.kinks[static_cast<std::size_t>(r.kink_count++)] = {sp.var, sp.root.template as<double>()};
@@ -1041,6 +1075,8 @@ constexpr symbolic_result symbolic() {
     r.zero = zero;
     return r;
 }
+template <class A, class B>
+inline constexpr symbolic_result symbolic_v = symbolic<A, B>();
 
 } // namespace ctdiff::prove_detail
 

@@ -29,7 +29,7 @@ template <class G, class F>
 constexpr polynomial_fit fit() {
     using P = problem<G, F>;
     const auto low = P::lower();
-    engine<P::kinds.size()> e{low.L.g, P::kinds};
+    engine e{low.L.g, P::kinds.data()};
     polynomial_fit r;
     e.state.clear();
     e.reset();
@@ -78,9 +78,9 @@ constexpr polynomial_fit fit() {
         }
         // The proof: g − Σ c_k f^k is the zero form.
         form sum;
-        form fk = engine<P::kinds.size()>::constant_form(ratio{1});
+        form fk = engine::constant_form(ratio{1});
         for (std::size_t k = 0; k <= deg; ++k) {
-            sum = e.plus(sum, e.times(engine<P::kinds.size()>::constant_form(c[k]), fk));
+            sum = e.plus(sum, e.times(engine::constant_form(c[k]), fk));
             fk = e.times(fk, f);
         }
         if (e.ok() && e.plus(g, e.negate(sum)).num.empty()) {
@@ -105,7 +105,7 @@ template <class E>
 constexpr ratio exp_step() {
     using P = problem<E, E>;
     const auto low = P::lower();
-    engine<P::kinds.size()> e{low.L.g, P::kinds};
+    engine e{low.L.g, P::kinds.data()};
     e.reset();
     const form g = e.eval(low.a);
     if (!e.ok()) {
