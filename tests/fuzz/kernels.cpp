@@ -17,6 +17,8 @@
 #include <ctdiff/diff.hpp>
 #include <ctdiff/eval.hpp>
 
+#include "test_bits.hpp"
+
 #include <bit>
 #include <cmath>
 #include <cstddef>
@@ -39,16 +41,7 @@ namespace {
     std::abort();
 }
 
-template <class T>
-std::int64_t ordinal(T v) {
-    if constexpr (sizeof(T) == 4) {
-        const auto i = static_cast<std::int64_t>(std::bit_cast<std::int32_t>(v));
-        return i < 0 ? std::int64_t{INT32_MIN} - i : i;
-    } else {
-        const auto i = std::bit_cast<std::int64_t>(v);
-        return i < 0 ? INT64_MIN - i : i;
-    }
-}
+using test_support::ordinal;
 
 // The (b) tolerance, in ULP and in ε·scale: 16 for the default kernels; 256 for a float kernel
 // called with ctdiff::fast (float intermediates and fast functions against the double-carried

@@ -10,6 +10,8 @@
 
 #include <catch2/catch.hpp>
 
+#include "test_bits.hpp"
+
 #include <algorithm>
 #include <bit>
 #include <cmath>
@@ -25,16 +27,7 @@ namespace {
 
 using ld = long double;
 
-template <class T>
-std::int64_t ordinal(T v) { // monotone map of floats onto integers: ULP distance = difference
-    if constexpr (sizeof(T) == 4) {
-        const auto i = static_cast<std::int64_t>(std::bit_cast<std::int32_t>(v));
-        return i < 0 ? std::int64_t{INT32_MIN} - i : i;
-    } else {
-        const auto i = std::bit_cast<std::int64_t>(v);
-        return i < 0 ? INT64_MIN - i : i;
-    }
-}
+using test_support::ordinal;
 
 // ULP distance between got and the reference rounded to T; a NaN reference wants a NaN.
 template <class T>
