@@ -25,8 +25,9 @@
 ///   f(x)); any other overlap between an output and another array throws std::invalid_argument;
 /// - NaN in gives NaN out for every output that depends on that input (comparisons with NaN are
 ///   false, and every select's arms carry the NaN);
-/// - parameters: exactly the run-time parameters the expressions use, as `ctdiff::params{…}`
-///   (checked at compile time: forgetting them, or passing the wrong count, does not compile);
+/// - parameters: exactly the run-time parameters the expressions use, as `ctdiff::params{…}` by
+///   position or by name (`params{beta = 1.702f}`; checked at compile time: forgetting them, the
+///   wrong count, a name the expressions do not use or a used one left out does not compile);
 /// - arrays of at least kernel_options::stream_min_bytes (default 32 MiB) have their outputs
 ///   written with non-temporal stores (eval/options.hpp); the values are the same.
 ///
