@@ -22,9 +22,11 @@
 ///
 /// Sizes are checked: a mismatch throws std::invalid_argument naming the sizes, never overruns.
 
+#include <ctdiff/activations/detail/softmax_fast.hpp>
 #include <ctdiff/core/constant.hpp>
 #include <ctdiff/core/functions/exp.hpp>
 #include <ctdiff/core/functions/log.hpp>
+#include <ctdiff/core/node.hpp>
 #include <ctdiff/core/operators.hpp>
 #include <ctdiff/core/variable.hpp>
 #include <ctdiff/math/exp.hpp>
@@ -312,6 +314,40 @@ constexpr void log_softmax(Z&& z, O&& out) {
     detail::log_softmax_row<T>(detail::in_span<T>(z), detail::out_span<T>(out));
 }
 
+/// softmax(z, p, ctdiff::fast) and log_softmax(z, out, ctdiff::fast): float rows in float
+/// arithmetic with the fast e^x, on vectors (activations/detail/softmax_fast.hpp): within a few
+/// ULP (docs/activations.md states the measured bound); double arrays ignore the tag.
+template <detail::array_arg Z, detail::array_arg P>
+constexpr void softmax(Z&& z, P&& p, fast_t) {
+    using T = detail::value_t<Z>;
+    detail::check_inputs<T>();
+    detail::check_outputs<T, P>();
+    if constexpr (std::is_same_v<T, float>) {
+        if (!std::is_constant_evaluated()) {
+            const std::span<const T> zs = detail::in_span<T>(z);
+            const std::span<T> ps = detail::out_span<T>(p);
+            detail::check_same("softmax", "z", zs.size(), "p", ps.size());
+            return detail::fast_softmax_row(zs, ps);
+        }
+    }
+    softmax(z, p);
+}
+template <detail::array_arg Z, detail::array_arg O>
+constexpr void log_softmax(Z&& z, O&& out, fast_t) {
+    using T = detail::value_t<Z>;
+    detail::check_inputs<T>();
+    detail::check_outputs<T, O>();
+    if constexpr (std::is_same_v<T, float>) {
+        if (!std::is_constant_evaluated()) {
+            const std::span<const T> zs = detail::in_span<T>(z);
+            const std::span<T> os = detail::out_span<T>(out);
+            detail::check_same("log_softmax", "z", zs.size(), "out", os.size());
+            return detail::fast_log_softmax_row(zs, os);
+        }
+    }
+    log_softmax(z, out);
+}
+
 /// log Σ e^{zᵢ}, stably (the loss's normalizer).
 template <detail::array_arg Z>
 constexpr auto log_sum_exp(Z&& z) {
@@ -337,6 +373,21 @@ constexpr void softmax(Z&& z_, P&& p_, std::size_t rows, std::size_t cols) {
     }
 }
 
+/// The same in the fast mode (float arrays; double ones ignore the tag).
+template <detail::array_arg Z, detail::array_arg P>
+constexpr void softmax(Z&& z_, P&& p_, std::size_t rows, std::size_t cols, fast_t) {
+    using T = detail::value_t<Z>;
+    detail::check_inputs<T>();
+    detail::check_outputs<T, P>();
+    const std::span<const T> z = detail::in_span<T>(z_);
+    const std::span<T> p = detail::out_span<T>(p_);
+    detail::check_shape("softmax", "z", z.size(), rows, cols);
+    detail::check_shape("softmax", "p", p.size(), rows, cols);
+    for (std::size_t r = 0; r < rows; ++r) {
+        softmax(z.subspan(r * cols, cols), p.subspan(r * cols, cols), fast);
+    }
+}
+
 /// log_softmax of each row of the row-major rows × cols array z. Throws on a size mismatch.
 template <detail::array_arg Z, detail::array_arg O>
 constexpr void log_softmax(Z&& z_, O&& out_, std::size_t rows, std::size_t cols) {
@@ -349,6 +400,21 @@ constexpr void log_softmax(Z&& z_, O&& out_, std::size_t rows, std::size_t cols)
     detail::check_shape("log_softmax", "out", out.size(), rows, cols);
     for (std::size_t r = 0; r < rows; ++r) {
         detail::log_softmax_row<T>(z.subspan(r * cols, cols), out.subspan(r * cols, cols));
+    }
+}
+
+/// The same in the fast mode (float arrays; double ones ignore the tag).
+template <detail::array_arg Z, detail::array_arg O>
+constexpr void log_softmax(Z&& z_, O&& out_, std::size_t rows, std::size_t cols, fast_t) {
+    using T = detail::value_t<Z>;
+    detail::check_inputs<T>();
+    detail::check_outputs<T, O>();
+    const std::span<const T> z = detail::in_span<T>(z_);
+    const std::span<T> out = detail::out_span<T>(out_);
+    detail::check_shape("log_softmax", "z", z.size(), rows, cols);
+    detail::check_shape("log_softmax", "out", out.size(), rows, cols);
+    for (std::size_t r = 0; r < rows; ++r) {
+        log_softmax(z.subspan(r * cols, cols), out.subspan(r * cols, cols), fast);
     }
 }
 

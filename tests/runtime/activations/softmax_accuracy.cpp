@@ -207,3 +207,65 @@ TEMPLATE_TEST_CASE("softmax family: confident rows, -inf entries, rows without a
         CHECK(ulps(loss[r], (m - static_cast<ld>(row[static_cast<std::size_t>(labels[r])])) + ref.log_sum) <= bound_log<T>);
     }
 }
+
+TEST_CASE("softmax and log_softmax in the fast mode: float rows within 3 and 2 ULP", "[activations][softmax][fast]") {
+    using T = float;
+    unsigned seed = 500;
+    const auto check = [](const std::vector<T>& z, const char* what) {
+        INFO(what << ", C = " << z.size());
+        const reference r = make_reference(z);
+        std::vector<T> p(z.size()), l(z.size());
+        act::softmax(z, p, ctdiff::fast);
+        act::log_softmax(z, l, ctdiff::fast);
+        double wp = 0, wl = 0;
+        for (std::size_t i = 0; i < z.size(); ++i) {
+            if (std::fabs(r.p[i]) >= std::numeric_limits<T>::min()) wp = std::max(wp, ulps(p[i], r.p[i]));
+            else CHECK(std::fabs(static_cast<ld>(p[i]) - r.p[i]) <= 2 * std::numeric_limits<T>::min());
+            wl = std::max(wl, ulps(l[i], r.logp[i]));
+        }
+        INFO("max ULP: p " << wp << ", log p " << wl);
+        CHECK(wp <= 3);
+        CHECK(wl <= 2);
+    };
+    // lengths around the vector width (16 lanes with AVX-512, 8 with AVX2), spreads 1 to 100
+    for (const std::size_t c : {std::size_t{1}, std::size_t{5}, std::size_t{15}, std::size_t{16}, std::size_t{17},
+                                std::size_t{1000}, std::size_t{32003}}) {
+        for (const double spread : {1.0, 10.0, 100.0}) {
+            check(random_row<T>(c, spread, seed++), "random");
+        }
+    }
+    check(random_row<T>(1000000, 3.0, 7), "random, 10^6 classes");
+    std::vector<T> confident(1000, T(0));
+    confident[0] = T(12);
+    check(confident, "confident");
+    std::vector<T> ties(40, T(3)); // every entry the maximum: p = 1/40, log p = −log 40
+    check(ties, "ties");
+    std::vector<T> z{T(1), -std::numeric_limits<T>::infinity(), T(-2)}, p(3), l(3);
+    act::softmax(z, p, ctdiff::fast);
+    act::log_softmax(z, l, ctdiff::fast);
+    CHECK(p[1] == T(0));
+    CHECK(l[1] == -std::numeric_limits<T>::infinity());
+    for (const auto& row : {std::vector<T>(20, std::numeric_limits<T>::quiet_NaN()),
+                            std::vector<T>{T(1), std::numeric_limits<T>::infinity()},
+                            std::vector<T>(33, -std::numeric_limits<T>::infinity())}) {
+        std::vector<T> q(row.size()), g(row.size());
+        act::softmax(row, q, ctdiff::fast);
+        act::log_softmax(row, g, ctdiff::fast);
+        CHECK(std::all_of(q.begin(), q.end(), [](T v) { return std::isnan(v); }));
+        CHECK(std::all_of(g.begin(), g.end(), [](T v) { return std::isnan(v); }));
+    }
+    // a NaN in the vector part of a long row
+    std::vector<T> one_nan(64, T(0.5)), q(64);
+    one_nan[3] = std::numeric_limits<T>::quiet_NaN();
+    act::softmax(one_nan, q, ctdiff::fast);
+    CHECK(std::all_of(q.begin(), q.end(), [](T v) { return std::isnan(v); }));
+    // rows × cols, and double arrays (which ignore the tag: the accurate bits)
+    std::vector<T> zz = random_row<T>(3 * 50, 5.0, 3), pp(150), pr(50);
+    act::softmax(zz, pp, 3, 50, ctdiff::fast);
+    act::softmax(std::span<const T>(zz).subspan(50, 50), pr, ctdiff::fast);
+    CHECK(std::equal(pr.begin(), pr.end(), pp.begin() + 50));
+    std::vector<double> zd(10, 0.25), pd(10), pa(10);
+    act::softmax(zd, pd, ctdiff::fast);
+    act::softmax(zd, pa);
+    CHECK(pd == pa);
+}

@@ -1,0 +1,192 @@
+#ifndef CTDIFF_ACTIVATIONS_DETAIL_SOFTMAX_FAST_HPP
+#define CTDIFF_ACTIVATIONS_DETAIL_SOFTMAX_FAST_HPP
+
+/// \file
+/// The fast mode of the float softmax rows (`softmax(z, p, ctdiff::fast)`, activations/softmax.hpp):
+/// float arithmetic and the fast e^x of math/detail/fast_core.hpp, on Highway vectors where the
+/// target has them (the same operations on a float for the rest of a row, and everywhere without
+/// Highway). Three passes over a row: the maximum m (and whether a NaN is there), e^{zᵢ−m} with
+/// the sums, the scaling. What keeps it within a few ULP:
+/// - zᵢ − m is carried as hi + lo (TwoSum), e^{zᵢ−m} = e^{hi}·(1 + lo): the subtraction's rounding
+///   would otherwise cost |zᵢ − m|·2⁻²⁴ (87 ULP at the bottom of float's range);
+/// - the sum is kept in double lanes, and apart from the terms equal to 1 (zᵢ = m): log Σ is
+///   log1p of the rest, computed once per row in double, so log pᵢ near 0 keeps its digits.
+
+#include <ctdiff/math/detail/fast_core.hpp>
+#include <ctdiff/math/exp.hpp>
+#include <ctdiff/math/log.hpp>
+
+#if CTDIFF_HAS_HIGHWAY
+#include <ctdiff/math/fast_vec.hpp>
+#define CTDIFF_SOFTMAX_SIMD (HWY_TARGET != HWY_SCALAR && HWY_TARGET != HWY_EMU128)
+#else
+#define CTDIFF_SOFTMAX_SIMD 0
+#endif
+
+#include <cstddef>
+#include <limits>
+#include <span>
+
+namespace ctdiff::activations::detail {
+
+/// e^{z − m} with z − m as hi + lo, on a float or on lanes: e^{hi} + e^{hi}·lo.
+template <class F>
+CTDIFF_MATH_INLINE F fast_exp_difference(F z, F m) {
+    namespace fc = math::detail::fast;
+    using fc::fmadd;
+    using math::detail::sel;
+    const F hi = z - m;
+    const F bv = hi - z;
+    F lo = (z - (hi - bv)) + ((F(0.0f) - m) - bv);
+    lo = sel(hi - hi == F(0.0f), lo, F(0.0f)); // ±∞ (a −∞ entry): nothing to carry
+    const F e = fc::exp(hi);
+    return fmadd(e, lo, e);
+}
+/// (z − m) − l as (hi − l) + lo: two terms of one sign.
+template <class F>
+CTDIFF_MATH_INLINE F fast_log_difference(F z, F m, F l) {
+    using math::detail::sel;
+    const F hi = z - m;
+    const F bv = hi - z;
+    F lo = (z - (hi - bv)) + ((F(0.0f) - m) - bv);
+    lo = sel(hi - hi == F(0.0f), lo, F(0.0f));
+    return (hi - l) + lo;
+}
+
+struct fast_row_sums {
+    float m = 0;
+    bool undefined = false;
+    double ones = 0, rest = 0; // how many zᵢ = m, and Σ e^{zᵢ−m} over the others
+};
+
+/// One row: the maximum, then (when e is not empty) e^{zᵢ−m} into e, and the sums.
+inline fast_row_sums fast_row(std::span<const float> z, std::span<float> e) {
+    fast_row_sums r;
+    const std::size_t n = z.size();
+    float m = -std::numeric_limits<float>::infinity();
+    bool nan = false;
+    std::size_t i = 0;
+#if CTDIFF_SOFTMAX_SIMD
+    namespace hn = math::hn;
+    using D = hn::ScalableTag<float>;
+    const D d;
+    const std::size_t lanes = hn::Lanes(d);
+    {
+        auto vm = hn::Set(d, m);
+        auto vnan = hn::FirstN(d, 0);
+        for (; i + lanes <= n; i += lanes) {
+            const auto v = hn::LoadU(d, z.data() + i);
+            vnan = hn::Or(vnan, hn::Not(hn::Eq(v, v)));
+            vm = hn::Max(vm, v);
+        }
+        m = hn::GetLane(hn::MaxOfLanes(d, vm));
+        nan = !hn::AllFalse(d, vnan);
+    }
+#endif
+    for (std::size_t j = i; j < n; ++j) {
+        nan = nan || z[j] != z[j];
+        m = z[j] > m ? z[j] : m;
+    }
+    r.m = m;
+    r.undefined = nan || m == std::numeric_limits<float>::infinity() || m == -std::numeric_limits<float>::infinity();
+    if (r.undefined) {
+        return r;
+    }
+    i = 0;
+    double rest = 0, ones = 0;
+#if CTDIFF_SOFTMAX_SIMD
+    {
+        using V = math::fast_vec<D>;
+        const hn::Half<D> dh;
+        const hn::Rebind<double, hn::Half<D>> dd;
+        auto lo_sum = hn::Zero(dd), hi_sum = hn::Zero(dd);
+        std::size_t count = 0;
+        const V vm(m);
+        for (; i + lanes <= n; i += lanes) {
+            const auto raw = hn::LoadU(d, z.data() + i);
+            const auto below = hn::Lt(raw, vm.v);
+            const V ev = fast_exp_difference(V(raw), vm);
+            if (!e.empty()) {
+                hn::StoreU(ev.v, d, e.data() + i);
+            }
+            const auto t = hn::IfThenElseZero(below, ev.v);
+            lo_sum = hn::Add(lo_sum, hn::PromoteTo(dd, hn::LowerHalf(dh, t)));
+            hi_sum = hn::Add(hi_sum, hn::PromoteTo(dd, hn::UpperHalf(dh, t)));
+            count += lanes - hn::CountTrue(d, below);
+        }
+        rest = hn::GetLane(hn::SumOfLanes(dd, hn::Add(lo_sum, hi_sum)));
+        ones = static_cast<double>(count);
+    }
+#endif
+    for (std::size_t j = i; j < n; ++j) {
+        const float v = fast_exp_difference(z[j], m);
+        if (!e.empty()) {
+            e[j] = v;
+        }
+        if (z[j] < m) {
+            rest += static_cast<double>(v);
+        } else {
+            ones += 1;
+        }
+    }
+    r.rest = rest;
+    r.ones = ones;
+    return r;
+}
+
+/// p = softmax(z), fast: e^{zᵢ−m} times one float 1/Σ.
+inline void fast_softmax_row(std::span<const float> z, std::span<float> p) {
+    const fast_row_sums r = fast_row(z, p);
+    if (r.undefined) {
+        for (float& v : p) {
+            v = std::numeric_limits<float>::quiet_NaN();
+        }
+        return;
+    }
+    const float inv = static_cast<float>(1.0 / (r.ones + r.rest));
+    std::size_t i = 0;
+#if CTDIFF_SOFTMAX_SIMD
+    namespace hn = math::hn;
+    const hn::ScalableTag<float> d;
+    const std::size_t lanes = hn::Lanes(d);
+    const auto vi = hn::Set(d, inv);
+    for (; i + lanes <= p.size(); i += lanes) {
+        hn::StoreU(hn::Mul(hn::LoadU(d, p.data() + i), vi), d, p.data() + i);
+    }
+#endif
+    for (float& v : p.subspan(i)) {
+        v *= inv;
+    }
+}
+
+/// log softmax(z), fast: (zᵢ − m) − log Σ, log Σ = log1p((ones − 1) + rest) in double, once.
+inline void fast_log_softmax_row(std::span<const float> z, std::span<float> out) {
+    const fast_row_sums r = fast_row(z, {});
+    if (r.undefined) {
+        for (float& v : out) {
+            v = std::numeric_limits<float>::quiet_NaN();
+        }
+        return;
+    }
+    const float l = static_cast<float>(math::log1p((r.ones - 1) + r.rest));
+    std::size_t i = 0;
+#if CTDIFF_SOFTMAX_SIMD
+    namespace hn = math::hn;
+    using D = hn::ScalableTag<float>;
+    using V = math::fast_vec<D>;
+    const D d;
+    const std::size_t lanes = hn::Lanes(d);
+    const V vm(r.m), vl(l);
+    for (; i + lanes <= z.size(); i += lanes) {
+        hn::StoreU(fast_log_difference(V(hn::LoadU(d, z.data() + i)), vm, vl).v, d, out.data() + i);
+    }
+#endif
+    const std::span<const float> tail = z.subspan(i);
+    for (std::size_t j = 0; j < tail.size(); ++j) {
+        out[i + j] = fast_log_difference(tail[j], r.m, l);
+    }
+}
+
+} // namespace ctdiff::activations::detail
+
+#endif
