@@ -33,6 +33,7 @@
 #include <ctdiff/activations/gelu.hpp>
 #include <ctdiff/activations/leaky_relu.hpp>
 #include <ctdiff/activations/silu.hpp>
+#include <ctdiff/activations/softmax.hpp>
 #include <ctdiff/core.hpp>
 #include <ctdiff/diff.hpp>
 #include <ctdiff/eval.hpp>
@@ -1149,6 +1150,135 @@ void register_gated() {
     }
 }
 
+// ---------------------------------------------------------------------------------------------
+// Row-wise softmax and log-softmax over a row-major [rows × C] array: rows
+// softmax|log_softmax/forward/<impl>/<type>/<rows>x<C>, C in {10, 1000, 32000}, ~64 Ki and ~16 Mi
+// elements. impl: ctdiff (correctly rounded sums and exp in double), ctdiff_fast (float, the fast
+// e^x on vectors), naive (three passes with std::exp in T), onednn (softmax_forward and
+// logsoftmax_forward primitives on axis 1), torch (at::softmax, at::_log_softmax on dim 1).
+// ulp_f: max ULP over a 64 × 1000 array of logits with spread 10 (long double reference).
+// ---------------------------------------------------------------------------------------------
+template <class T>
+using rows_fn = std::function<void(std::size_t rows, std::size_t cols, const T* z, T* out)>;
+
+template <class T>
+void naive_softmax_rows(bool log, std::size_t rows, std::size_t cols, const T* z, T* out) {
+    for (std::size_t r = 0; r < rows; ++r) {
+        const T* zr = z + r * cols;
+        T* o = out + r * cols;
+        T m = zr[0];
+        for (std::size_t i = 1; i < cols; ++i) m = std::max(m, zr[i]);
+        T s = 0;
+        for (std::size_t i = 0; i < cols; ++i) s += std::exp(zr[i] - m);
+        if (log) {
+            const T l = std::log(s);
+            for (std::size_t i = 0; i < cols; ++i) o[i] = zr[i] - m - l;
+        } else {
+            for (std::size_t i = 0; i < cols; ++i) o[i] = std::exp(zr[i] - m) / s;
+        }
+    }
+}
+
+template <class T>
+std::map<std::string, rows_fn<T>> softmax_row_impls(bool log) {
+    std::map<std::string, rows_fn<T>> m;
+    m["ctdiff"] = [log](std::size_t rows, std::size_t cols, const T* z, T* out) {
+        const std::span<const T> zs(z, rows * cols);
+        const std::span<T> os(out, rows * cols);
+        if (log) activations::log_softmax(zs, os, rows, cols);
+        else activations::softmax(zs, os, rows, cols);
+    };
+    m["naive"] = [log](std::size_t rows, std::size_t cols, const T* z, T* out) { naive_softmax_rows(log, rows, cols, z, out); };
+    if constexpr (std::is_same_v<T, float>) {
+        m["ctdiff_fast"] = [log](std::size_t rows, std::size_t cols, const T* z, T* out) {
+            const std::span<const T> zs(z, rows * cols);
+            const std::span<T> os(out, rows * cols);
+            if (log) activations::log_softmax(zs, os, rows, cols, fast);
+            else activations::softmax(zs, os, rows, cols, fast);
+        };
+#if CTDIFF_HAVE_ONEDNN
+        struct prim {
+            dnnl::primitive p;
+            dnnl::memory::desc md;
+        };
+        auto cache = std::make_shared<std::map<std::pair<std::size_t, std::size_t>, prim>>();
+        m["onednn"] = [log, cache](std::size_t rows, std::size_t cols, const T* z, T* out) {
+            using namespace dnnl;
+            auto& c = dnnl_context();
+            auto it = cache->find({rows, cols});
+            if (it == cache->end()) {
+                memory::desc md({static_cast<memory::dim>(rows), static_cast<memory::dim>(cols)}, memory::data_type::f32,
+                                memory::format_tag::ab);
+                primitive p = log ? primitive(logsoftmax_forward(logsoftmax_forward::primitive_desc(
+                                        logsoftmax_forward::desc(prop_kind::forward_training, md, 1), c.eng)))
+                                  : primitive(softmax_forward(softmax_forward::primitive_desc(
+                                        softmax_forward::desc(prop_kind::forward_training, md, 1), c.eng)));
+                it = cache->emplace(std::make_pair(rows, cols), prim{p, md}).first;
+            }
+            it->second.p.execute(c.strm, {{DNNL_ARG_SRC, memory(it->second.md, c.eng, const_cast<T*>(z))},
+                                          {DNNL_ARG_DST, memory(it->second.md, c.eng, out)}});
+            c.strm.wait();
+        };
+#endif
+    }
+#if CTDIFF_HAVE_TORCH
+    m["torch"] = [log](std::size_t rows, std::size_t cols, const T* z, T* out) {
+        ctdiff_bench::torch_peer::softmax_rows<T>(log, rows, cols, z, out);
+    };
+#endif
+    return m;
+}
+
+// max ULP of an implementation over 64 × 1000 logits of spread 10 (p or log p)
+template <class T>
+double softmax_accuracy(bool log, const rows_fn<T>& fn) {
+    const std::size_t rows = 64, cols = 1000;
+    std::mt19937_64 rng(11);
+    std::normal_distribution<double> g(0, 10);
+    std::vector<T> z(rows * cols), out(rows * cols);
+    for (auto& v : z) v = static_cast<T>(g(rng));
+    fn(rows, cols, z.data(), out.data());
+    double worst = 0;
+    for (std::size_t r = 0; r < rows; ++r) {
+        const T* zr = z.data() + r * cols;
+        const std::size_t k = static_cast<std::size_t>(std::max_element(zr, zr + cols) - zr);
+        const long double m = zr[k];
+        long double rest = 0, carry = 0; // Σ_{i≠k} e^{zᵢ−m}, Kahan: log Σ = log1p(rest) keeps log p ≈ 0
+        for (std::size_t i = 0; i < cols; ++i) {
+            if (i == k) continue;
+            const long double y = std::exp(static_cast<long double>(zr[i]) - m) - carry, t = rest + y;
+            carry = (t - rest) - y;
+            rest = t;
+        }
+        const long double l = std::log1p(rest);
+        for (std::size_t i = 0; i < cols; ++i) {
+            const long double d = static_cast<long double>(zr[i]) - m;
+            worst = std::max(worst, ulp(out[r * cols + i], log ? d - l : std::exp(d) / (1 + rest)));
+        }
+    }
+    return worst;
+}
+
+template <class T>
+void register_softmax() {
+    for (const bool log : {false, true}) {
+        for (const auto& [impl, fn] : softmax_row_impls<T>(log)) {
+            const double acc = softmax_accuracy<T>(log, fn);
+            for (const std::size_t cols : {std::size_t{10}, std::size_t{1000}, std::size_t{32000}}) {
+                for (const std::size_t total : {std::size_t{65536}, std::size_t{16777216}}) {
+                    const std::size_t rows = std::max<std::size_t>(1, total / cols), n = rows * cols;
+                    const std::string name = std::string(log ? "log_softmax" : "softmax") + "/forward/" + impl + "/" +
+                                             type_name(T{}) + "/" + std::to_string(rows) + "x" + std::to_string(cols);
+                    const rows_fn<T> f = fn;
+                    register_row<T>(name, "forward",
+                                    [f, rows, cols](const arrays<T>& a) { f(rows, cols, a.x.data(), a.o0.data()); }, n,
+                                    false, {acc, -1});
+                }
+            }
+        }
+    }
+}
+
 template <class T>
 void register_all() {
     register_copies<T>();
@@ -1158,6 +1288,7 @@ void register_all() {
     register_activation<leaky_relu_act, T>();
     register_activation<silu_act, T>();
     register_gated<T>();
+    register_softmax<T>();
 }
 
 } // namespace

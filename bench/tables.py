@@ -4,6 +4,7 @@
     build/bench/bench/ctdiff_bench_kernels --benchmark_format=json > kernels.json
     bench/tables.py kernels.json [N ...]        # default N: 65536 16777216
     bench/tables.py --readme kernels.json       # the README's summary (f32, 64 Ki)
+    (rows softmax|log_softmax/forward/<impl>/<type>/<rows>x<C> get a table of their own)
     build/bench/bench/ctdiff_bench_math --benchmark_format=json > math.json
     bench/tables.py math.json [N ...]           # default N: 65536
 
@@ -25,7 +26,8 @@ def load(path):
             continue
         parts = b["run_name"].split("/")
         act, pas, impl, typ, n = parts[:5]
-        rates[(act, pas, impl, typ, int(n))] = b.get("items_per_second", 0.0) / 1e9
+        n = int(n) if n.isdigit() else n  # softmax rows are <rows>x<C>
+        rates[(act, pas, impl, typ, n)] = b.get("items_per_second", 0.0) / 1e9
         if "ulp_f" in b:
             ulps[(act, impl, typ)] = (b["ulp_f"], b.get("ulp_df"))
     return rates, ulps
@@ -89,6 +91,28 @@ def table(rates, typ, n):
     return "\n".join(out)
 
 
+def softmax_table(rates, ulps, typ):
+    """Row-wise softmax and log-softmax: one line per op and shape <rows>x<C>."""
+    impls = ["ctdiff", "ctdiff_fast", "naive", "onednn", "torch"]
+    shapes = []
+    for (act, _, _, t, n) in rates:
+        if t == typ and act in ("softmax", "log_softmax") and n not in shapes:
+            shapes.append(n)
+    shapes.sort(key=lambda v: (int(v.split("x")[0]) * int(v.split("x")[1]), int(v.split("x")[1])))
+    out = ["**%s, row-wise** (G items/s, median of 3)" % typ, "",
+           "| op | rows × C | " + " | ".join(impls) + " | fast/oneDNN | fast/torch |", "|---" * (len(impls) + 4) + "|"]
+    for act in ("softmax", "log_softmax"):
+        for n in shapes:
+            row = [rates.get((act, "forward", i, typ, n)) for i in impls]
+            if all(v is None for v in row):
+                continue
+            out.append("| %s | %s | %s | %s | %s |" % (act, n.replace("x", " × "), " | ".join(fmt(v) for v in row),
+                                                      ratio(row[1], row[3]), ratio(row[1], row[4])))
+        line = [ulps.get((act, i, typ)) for i in impls]
+        out.append("| %s | max ULP | %s | | |" % (act, " | ".join("—" if v is None else "%.3g" % v[0] for v in line)))
+    return "\n".join(out)
+
+
 def math_table(path, n):
     rates = {}
     for b in json.load(open(path))["benchmarks"]:
@@ -145,7 +169,7 @@ def main():
         print(readme_table(rates, ulps))
         return
     first = json.load(open(sys.argv[1]))["benchmarks"][0]["run_name"].split("/")
-    if not first[4].isdigit():  # <function>/<impl>/<type>/<N>/...: the math benchmark
+    if not (first[4].isdigit() or "x" in first[4]):  # <function>/<impl>/<type>/<N>/...: the math benchmark
         for n in [int(a) for a in sys.argv[2:]] or [65536]:
             print(math_table(sys.argv[1], n))
             print()
@@ -158,6 +182,9 @@ def main():
             print()
         print(ulp_table(ulps, typ))
         print()
+        if any(a in ("softmax", "log_softmax") and t == typ for (a, _, _, t, _) in rates):
+            print(softmax_table(rates, ulps, typ))
+            print()
 
 
 if __name__ == "__main__":

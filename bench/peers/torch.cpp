@@ -8,6 +8,7 @@
 #include <ATen/Parallel.h>
 
 #include <string_view>
+#include <vector>
 #include <type_traits>
 
 namespace ctdiff_bench::torch_peer {
@@ -113,10 +114,26 @@ void swiglu(const char* pass, std::size_t n, const T* a, const T* b, const T* dy
     }
 }
 
+template <class T>
+void softmax_rows(bool log, std::size_t rows, std::size_t cols, const T* z, T* out) {
+    constexpr auto type = std::is_same_v<T, float> ? at::kFloat : at::kDouble;
+    const auto opts = at::TensorOptions().dtype(type);
+    const std::vector<int64_t> shape{static_cast<int64_t>(rows), static_cast<int64_t>(cols)};
+    const at::Tensor zt = at::from_blob(const_cast<T*>(z), shape, opts);
+    at::Tensor ot = at::from_blob(out, shape, opts);
+    if (log) {
+        at::_log_softmax_out(ot, zt, 1, false);
+    } else {
+        at::_softmax_out(ot, zt, 1, false);
+    }
+}
+
 template bool supports<float>(const char*, const char*);
 template bool supports<double>(const char*, const char*);
 template void run<float>(const char*, const char*, std::size_t, const float*, const float*, float*, float*);
 template void run<double>(const char*, const char*, std::size_t, const double*, const double*, double*, double*);
+template void softmax_rows<float>(bool, std::size_t, std::size_t, const float*, float*);
+template void softmax_rows<double>(bool, std::size_t, std::size_t, const double*, double*);
 template void swiglu<float>(const char*, std::size_t, const float*, const float*, const float*, float*, float*, float*);
 template void swiglu<double>(const char*, std::size_t, const double*, const double*, const double*, double*, double*,
                              double*);

@@ -26,4 +26,9 @@ void run(const char* act, const char* pass, std::size_t n, const T* x, const T* 
 template <class T>
 void swiglu(const char* pass, std::size_t n, const T* a, const T* b, const T* dy, T* o0, T* o1, T* o2);
 
+/// softmax (log: log-softmax) of each row of the row-major rows × cols array z, at::softmax_out /
+/// at::_log_softmax_out on dim 1.
+template <class T>
+void softmax_rows(bool log, std::size_t rows, std::size_t cols, const T* z, T* out);
+
 } // namespace ctdiff_bench::torch_peer

@@ -29,9 +29,12 @@
 #include <ctdiff/core/node.hpp>
 #include <ctdiff/core/operators.hpp>
 #include <ctdiff/core/variable.hpp>
+#include <ctdiff/math/detail/compensated_sum.hpp>
 #include <ctdiff/math/exp.hpp>
 #include <ctdiff/math/log.hpp>
 
+#include <algorithm>
+#include <array>
 #include <concepts>
 #include <cstddef>
 #include <limits>
@@ -129,18 +132,16 @@ constexpr wide_diff diff(T a, T b) {
         return {static_cast<double>(a) - static_cast<double>(b), 0.0};
     } else {
         const double r = a - b, bv = r - a;
-        if (!(r - r == 0)) { // ±∞ or NaN: nothing to carry
-            return {r, 0.0};
-        }
-        return {r, (a - (r - bv)) + (-b - bv)};
+        // ±∞ or NaN: nothing to carry (a select on the bits, so that the loops stay vectorized)
+        return {r, math::detail::sel(r - r == 0, (a - (r - bv)) + (-b - bv), 0.0)};
     }
 }
 // e^{a − b} in double: e^{hi}·(1 + lo).
 template <class T>
 constexpr double exp_diff(T a, T b) {
     const wide_diff d = diff(a, b);
-    const double e = math::exp(d.hi);
-    return d.lo == 0 ? e : e + e * d.lo;
+    const double e = math::exp(d.hi); // ≤ 1 (a ≤ b): e + e·lo is e where lo is 0
+    return e + e * d.lo;
 }
 
 constexpr bool is_nan(double v) { return v != v; }
@@ -152,7 +153,9 @@ struct row_stats {
     double m = 0;
     std::size_t k = 0;
     bool undefined = false;
-    wide_sum rest{};
+    struct {
+        double s = 0, c = 0;
+    } rest{};
     [[nodiscard]] constexpr double sum() const { return (1 + rest.s) + rest.c; }
     // log Σⱼ e^{zⱼ−m} = log1p(rest), with rest's carry
     [[nodiscard]] constexpr double log_sum() const { return math::log1p(rest.s) + rest.c / (1 + rest.s); }
@@ -177,15 +180,36 @@ constexpr row_stats stats(std::span<const T> z, std::span<T> e = {}) {
     if (r.undefined) {
         return r;
     }
-    for (std::size_t i = 0; i < z.size(); ++i) {
-        const double v = i == r.k ? 1.0 : exp_diff(z[i], m);
-        if (i != r.k) {
-            r.rest.add(v);
+    // blocks of e^{zᵢ−m} in double (a vectorized loop), then the compensated lanes; the
+    // maximum's term, exactly 1, is counted apart
+    constexpr std::size_t block = 256, lanes = 8;
+    std::array<double, block> buf{};
+    math::detail::lane_sums<lanes> rest;
+    for (std::size_t b = 0; b < z.size(); b += block) {
+        const std::size_t n = std::min(block, z.size() - b);
+        for (std::size_t j = 0; j < n; ++j) {
+            buf[j] = exp_diff(z[b + j], m);
         }
         if (!e.empty()) {
-            e[i] = static_cast<T>(v);
+            for (std::size_t j = 0; j < n; ++j) {
+                e[b + j] = static_cast<T>(buf[j]);
+            }
         }
+        if (r.k >= b && r.k < b + n) {
+            if (!e.empty()) {
+                e[r.k] = T(1);
+            }
+            buf[r.k - b] = 0;
+        }
+        const std::size_t padded = (n + lanes - 1) / lanes * lanes;
+        for (std::size_t j = n; j < padded; ++j) {
+            buf[j] = 0;
+        }
+        rest.add(buf.data(), padded);
     }
+    const auto t = rest.total();
+    r.rest.s = t.hi;
+    r.rest.c = t.lo;
     return r;
 }
 

@@ -39,6 +39,7 @@
 #include <ctdiff/core/variable.hpp>
 #include <ctdiff/diff/derivative.hpp>
 #include <ctdiff/eval/fused.hpp>
+#include <ctdiff/math/detail/compensated_sum.hpp>
 
 #include <algorithm>
 #include <array>
@@ -91,30 +92,6 @@ constexpr auto derivatives_kernel(std::index_sequence<K...>) {
     return fused(d<K>(F{}, x)...);
 }
 
-/// Adds the m values of t (m a multiple of L) into L lanes of compensated sums: each lane's (s, c)
-/// with Knuth's TwoSum, s + c carrying the sum of what it was given to double's precision and more.
-template <class T, std::size_t L>
-constexpr void two_sum_lanes(const T* t, std::size_t m, std::array<double, L>& s, std::array<double, L>& c) {
-    for (std::size_t j = 0; j < m; j += L) {
-        for (std::size_t l = 0; l < L; ++l) {
-            const double a = s[l], v = static_cast<double>(t[j + l]);
-            const double r = a + v, bv = r - a;
-            c[l] += (a - (r - bv)) + (v - bv);
-            s[l] = r;
-        }
-    }
-}
-/// The lanes' total: their sums added with TwoSum, then the carries. ±∞ and NaN are the plain sum's.
-template <std::size_t L>
-constexpr double finish_two_sum(const std::array<double, L>& s, const std::array<double, L>& c) {
-    double total = 0, carry = 0;
-    for (std::size_t l = 0; l < L; ++l) {
-        const double r = total + s[l], bv = r - total;
-        carry += ((total - (r - bv)) + (s[l] - bv)) + c[l];
-        total = r;
-    }
-    return std::isfinite(total) ? total + carry : total;
-}
 } // namespace eval::detail
 
 /// dx = dy·f′(x): inputs (x, dy), output dx. For f of N variables (variable<0> … variable<N−1>,
@@ -181,7 +158,7 @@ public:
         opts.threads = 1;
         constexpr std::size_t block = 1024, lanes = 8;
         alignas(64) std::array<std::array<T, block>, gradients> terms;
-        std::array<std::array<double, lanes>, gradients> sum{}, carry{};
+        std::array<math::detail::lane_sums<lanes>, gradients> sum{};
         for (std::size_t b = 0; b < n; b += block) {
             const std::size_t m = std::min(block, n - b);
             std::array<std::span<T>, 1 + gradients> out{};
@@ -192,12 +169,12 @@ public:
             terms_t::template run<Mode>({xs.subspan(b, m), dys.subspan(b, m)}, out, p, opts);
             for (std::size_t k = 0; k < gradients; ++k) {
                 std::ranges::fill(std::span<T>(terms[k]).subspan(m), T(0));
-                eval::detail::two_sum_lanes(terms[k].data(), (m + lanes - 1) / lanes * lanes, sum[k], carry[k]);
+                sum[k].add(terms[k].data(), (m + lanes - 1) / lanes * lanes);
             }
         }
         std::array<T, gradients> result{};
         for (std::size_t k = 0; k < gradients; ++k) {
-            result[k] = static_cast<T>(eval::detail::finish_two_sum(sum[k], carry[k]));
+            result[k] = static_cast<T>(sum[k].value());
         }
         return result;
     }

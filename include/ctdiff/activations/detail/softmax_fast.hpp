@@ -4,8 +4,8 @@
 /// \file
 /// The fast mode of the float softmax rows (`softmax(z, p, ctdiff::fast)`, activations/softmax.hpp):
 /// float arithmetic and the fast e^x of math/detail/fast_core.hpp, on Highway vectors where the
-/// target has them (the same operations on a float for the rest of a row, and everywhere without
-/// Highway). Three passes over a row: the maximum m (and whether a NaN is there), e^{zᵢ−m} with
+/// target has them (the rest of a row as one masked vector), the same operations on floats
+/// without Highway. Three passes over a row: the maximum m (and whether a NaN is there), e^{zᵢ−m} with
 /// the sums, the scaling. What keeps it within a few ULP:
 /// - zᵢ − m is carried as hi + lo (TwoSum), e^{zᵢ−m} = e^{hi}·(1 + lo): the subtraction's rounding
 ///   would otherwise cost |zᵢ − m|·2⁻²⁴ (87 ULP at the bottom of float's range);
@@ -65,13 +65,13 @@ inline fast_row_sums fast_row(std::span<const float> z, std::span<float> e) {
     const std::size_t n = z.size();
     float m = -std::numeric_limits<float>::infinity();
     bool nan = false;
-    std::size_t i = 0;
 #if CTDIFF_SOFTMAX_SIMD
     namespace hn = math::hn;
     using D = hn::ScalableTag<float>;
     const D d;
     const std::size_t lanes = hn::Lanes(d);
     {
+        std::size_t i = 0;
         auto vm = hn::Set(d, m);
         auto vnan = hn::FirstN(d, 0);
         for (; i + lanes <= n; i += lanes) {
@@ -79,23 +79,30 @@ inline fast_row_sums fast_row(std::span<const float> z, std::span<float> e) {
             vnan = hn::Or(vnan, hn::Not(hn::Eq(v, v)));
             vm = hn::Max(vm, v);
         }
+        if (i < n) { // the rest of the row in one masked vector, −∞ in the unused lanes
+            const auto mask = hn::FirstN(d, n - i);
+            const auto v = hn::IfThenElse(mask, hn::MaskedLoad(mask, d, z.data() + i), vm);
+            vnan = hn::Or(vnan, hn::Not(hn::Eq(v, v)));
+            vm = hn::Max(vm, v);
+        }
         m = hn::GetLane(hn::MaxOfLanes(d, vm));
         nan = !hn::AllFalse(d, vnan);
     }
-#endif
-    for (std::size_t j = i; j < n; ++j) {
+#else
+    for (std::size_t j = 0; j < n; ++j) {
         nan = nan || z[j] != z[j];
         m = z[j] > m ? z[j] : m;
     }
+#endif
     r.m = m;
     r.undefined = nan || m == std::numeric_limits<float>::infinity() || m == -std::numeric_limits<float>::infinity();
     if (r.undefined) {
         return r;
     }
-    i = 0;
     double rest = 0, ones = 0;
 #if CTDIFF_SOFTMAX_SIMD
     {
+        std::size_t i = 0;
         using V = math::fast_vec<D>;
         const hn::Half<D> dh;
         const hn::Rebind<double, hn::Half<D>> dd;
@@ -114,11 +121,24 @@ inline fast_row_sums fast_row(std::span<const float> z, std::span<float> e) {
             hi_sum = hn::Add(hi_sum, hn::PromoteTo(dd, hn::UpperHalf(dh, t)));
             count += lanes - hn::CountTrue(d, below);
         }
+        if (i < n) { // the rest: a masked vector, m in the unused lanes (they count neither way)
+            const auto mask = hn::FirstN(d, n - i);
+            const auto raw = hn::IfThenElse(mask, hn::MaskedLoad(mask, d, z.data() + i), vm.v);
+            const auto below = hn::Lt(raw, vm.v);
+            const V ev = fast_exp_difference(V(raw), vm);
+            if (!e.empty()) {
+                hn::BlendedStore(ev.v, mask, d, e.data() + i);
+            }
+            const auto t = hn::IfThenElseZero(below, ev.v);
+            lo_sum = hn::Add(lo_sum, hn::PromoteTo(dd, hn::LowerHalf(dh, t)));
+            hi_sum = hn::Add(hi_sum, hn::PromoteTo(dd, hn::UpperHalf(dh, t)));
+            count += (n - i) - hn::CountTrue(d, hn::And(mask, below));
+        }
         rest = hn::GetLane(hn::SumOfLanes(dd, hn::Add(lo_sum, hi_sum)));
         ones = static_cast<double>(count);
     }
-#endif
-    for (std::size_t j = i; j < n; ++j) {
+#else
+    for (std::size_t j = 0; j < n; ++j) {
         const float v = fast_exp_difference(z[j], m);
         if (!e.empty()) {
             e[j] = v;
@@ -129,6 +149,7 @@ inline fast_row_sums fast_row(std::span<const float> z, std::span<float> e) {
             ones += 1;
         }
     }
+#endif
     r.rest = rest;
     r.ones = ones;
     return r;
@@ -144,8 +165,8 @@ inline void fast_softmax_row(std::span<const float> z, std::span<float> p) {
         return;
     }
     const float inv = static_cast<float>(1.0 / (r.ones + r.rest));
-    std::size_t i = 0;
 #if CTDIFF_SOFTMAX_SIMD
+    std::size_t i = 0;
     namespace hn = math::hn;
     const hn::ScalableTag<float> d;
     const std::size_t lanes = hn::Lanes(d);
@@ -153,10 +174,15 @@ inline void fast_softmax_row(std::span<const float> z, std::span<float> p) {
     for (; i + lanes <= p.size(); i += lanes) {
         hn::StoreU(hn::Mul(hn::LoadU(d, p.data() + i), vi), d, p.data() + i);
     }
-#endif
-    for (float& v : p.subspan(i)) {
+    if (i < p.size()) {
+        const auto mask = hn::FirstN(d, p.size() - i);
+        hn::BlendedStore(hn::Mul(hn::MaskedLoad(mask, d, p.data() + i), vi), mask, d, p.data() + i);
+    }
+#else
+    for (float& v : p) {
         v *= inv;
     }
+#endif
 }
 
 /// log softmax(z), fast: (zᵢ − m) − log Σ, log Σ = log1p((ones − 1) + rest) in double, once.
@@ -169,8 +195,8 @@ inline void fast_log_softmax_row(std::span<const float> z, std::span<float> out)
         return;
     }
     const float l = static_cast<float>(math::log1p((r.ones - 1) + r.rest));
-    std::size_t i = 0;
 #if CTDIFF_SOFTMAX_SIMD
+    std::size_t i = 0;
     namespace hn = math::hn;
     using D = hn::ScalableTag<float>;
     using V = math::fast_vec<D>;
@@ -180,11 +206,16 @@ inline void fast_log_softmax_row(std::span<const float> z, std::span<float> out)
     for (; i + lanes <= z.size(); i += lanes) {
         hn::StoreU(fast_log_difference(V(hn::LoadU(d, z.data() + i)), vm, vl).v, d, out.data() + i);
     }
-#endif
-    const std::span<const float> tail = z.subspan(i);
-    for (std::size_t j = 0; j < tail.size(); ++j) {
-        out[i + j] = fast_log_difference(tail[j], r.m, l);
+    if (i < z.size()) {
+        const auto mask = hn::FirstN(d, z.size() - i);
+        const V v(hn::IfThenElse(mask, hn::MaskedLoad(mask, d, z.data() + i), vm.v));
+        hn::BlendedStore(fast_log_difference(v, vm, vl).v, mask, d, out.data() + i);
     }
+#else
+    for (std::size_t j = 0; j < z.size(); ++j) {
+        out[j] = fast_log_difference(z[j], r.m, l);
+    }
+#endif
 }
 
 } // namespace ctdiff::activations::detail
