@@ -1152,7 +1152,8 @@ void register_gated() {
 
 // ---------------------------------------------------------------------------------------------
 // Row-wise softmax and log-softmax over a row-major [rows × C] array: rows
-// softmax|log_softmax/forward/<impl>/<type>/<rows>x<C>, C in {10, 1000, 32000}, ~64 Ki and ~16 Mi
+// softmax|log_softmax/forward|backward/<impl>/<type>/<rows>x<C> (backward: from the saved output
+// and dy), C in {10, 1000, 32000}, ~64 Ki and ~16 Mi
 // elements. impl: ctdiff (correctly rounded sums and exp in double), ctdiff_fast (float, the fast
 // e^x on vectors), naive (three passes with std::exp in T), onednn (softmax_forward and
 // logsoftmax_forward primitives on axis 1), torch (at::softmax, at::_log_softmax on dim 1).
@@ -1229,6 +1230,104 @@ std::map<std::string, rows_fn<T>> softmax_row_impls(bool log) {
     return m;
 }
 
+// The backward passes from the saved output (p for softmax, l for log-softmax) and dy:
+// softmax dz = p ⊙ (dy − ⟨dy, p⟩), log-softmax dz = dy − e^{l}·Σdy.
+template <class T>
+using rows_bwd_fn = std::function<void(std::size_t rows, std::size_t cols, const T* y, const T* dy, T* dz)>;
+
+template <class T>
+std::map<std::string, rows_bwd_fn<T>> softmax_backward_impls(bool log) {
+    std::map<std::string, rows_bwd_fn<T>> m;
+    const auto spans = [](std::size_t n, const T* y, const T* dy, T* dz) {
+        return std::tuple{std::span<const T>(y, n), std::span<const T>(dy, n), std::span<T>(dz, n)};
+    };
+    m["ctdiff"] = [log, spans](std::size_t rows, std::size_t cols, const T* y, const T* dy, T* dz) {
+        auto [ys, gs, ds] = spans(rows * cols, y, dy, dz);
+        if (log) activations::log_softmax_backward(ys, gs, ds, rows, cols);
+        else activations::softmax_backward(ys, gs, ds, rows, cols);
+    };
+    m["naive"] = [log](std::size_t rows, std::size_t cols, const T* y, const T* dy, T* dz) {
+        for (std::size_t r = 0; r < rows; ++r) {
+            T s = 0;
+            for (std::size_t i = 0; i < cols; ++i) s += log ? dy[r * cols + i] : y[r * cols + i] * dy[r * cols + i];
+            for (std::size_t i = 0; i < cols; ++i) {
+                const std::size_t k = r * cols + i;
+                dz[k] = log ? dy[k] - std::exp(y[k]) * s : y[k] * (dy[k] - s);
+            }
+        }
+    };
+    if constexpr (std::is_same_v<T, float>) {
+        m["ctdiff_fast"] = [log, spans](std::size_t rows, std::size_t cols, const T* y, const T* dy, T* dz) {
+            auto [ys, gs, ds] = spans(rows * cols, y, dy, dz);
+            if (log) activations::log_softmax_backward(ys, gs, ds, rows, cols, fast);
+            else activations::softmax_backward(ys, gs, ds, rows, cols, fast);
+        };
+#if CTDIFF_HAVE_ONEDNN
+        struct prim {
+            dnnl::primitive p;
+            dnnl::memory::desc md;
+        };
+        auto cache = std::make_shared<std::map<std::pair<std::size_t, std::size_t>, prim>>();
+        m["onednn"] = [log, cache](std::size_t rows, std::size_t cols, const T* y, const T* dy, T* dz) {
+            using namespace dnnl;
+            auto& c = dnnl_context();
+            auto it = cache->find({rows, cols});
+            if (it == cache->end()) {
+                memory::desc md({static_cast<memory::dim>(rows), static_cast<memory::dim>(cols)}, memory::data_type::f32,
+                                memory::format_tag::ab);
+                primitive p;
+                if (log) {
+                    auto fpd = logsoftmax_forward::primitive_desc(logsoftmax_forward::desc(prop_kind::forward_training, md, 1), c.eng);
+                    p = logsoftmax_backward(logsoftmax_backward::primitive_desc(logsoftmax_backward::desc(md, md, 1), c.eng, fpd));
+                } else {
+                    auto fpd = softmax_forward::primitive_desc(softmax_forward::desc(prop_kind::forward_training, md, 1), c.eng);
+                    p = softmax_backward(softmax_backward::primitive_desc(softmax_backward::desc(md, md, 1), c.eng, fpd));
+                }
+                it = cache->emplace(std::make_pair(rows, cols), prim{p, md}).first;
+            }
+            const auto& md = it->second.md;
+            it->second.p.execute(c.strm, {{DNNL_ARG_DST, memory(md, c.eng, const_cast<T*>(y))},
+                                          {DNNL_ARG_DIFF_DST, memory(md, c.eng, const_cast<T*>(dy))},
+                                          {DNNL_ARG_DIFF_SRC, memory(md, c.eng, dz)}});
+            c.strm.wait();
+        };
+#endif
+    }
+#if CTDIFF_HAVE_TORCH
+    m["torch"] = [log](std::size_t rows, std::size_t cols, const T* y, const T* dy, T* dz) {
+        ctdiff_bench::torch_peer::softmax_rows_backward<T>(log, rows, cols, y, dy, dz);
+    };
+#endif
+    return m;
+}
+
+// max ULP of a backward pass over 64 × 1000 (dy spread 1, from the softmax of logits of spread
+// 4), where the reference's two terms do not cancel below half of their size
+template <class T>
+double softmax_backward_accuracy(bool log, const rows_bwd_fn<T>& fn) {
+    const std::size_t rows = 64, cols = 1000;
+    std::mt19937_64 rng(13);
+    std::normal_distribution<double> g4(0, 4), g1(0, 1);
+    std::vector<T> z(rows * cols), y(rows * cols), dy(rows * cols), dz(rows * cols);
+    for (auto& v : z) v = static_cast<T>(g4(rng));
+    for (auto& v : dy) v = static_cast<T>(g1(rng));
+    if (log) activations::log_softmax(z, y, rows, cols);
+    else activations::softmax(z, y, rows, cols);
+    fn(rows, cols, y.data(), dy.data(), dz.data());
+    double worst = 0;
+    for (std::size_t r = 0; r < rows; ++r) {
+        long double s = 0;
+        for (std::size_t i = 0; i < cols; ++i) s += log ? dy[r * cols + i] : static_cast<long double>(y[r * cols + i]) * dy[r * cols + i];
+        for (std::size_t i = 0; i < cols; ++i) {
+            const std::size_t k = r * cols + i;
+            const long double a = dy[k], b = log ? std::exp(static_cast<long double>(y[k])) * s : s;
+            const long double want = log ? a - b : y[k] * (a - b);
+            if (std::fabs(a - b) >= (std::fabs(a) + std::fabs(b)) / 2) worst = std::max(worst, ulp(dz[k], want));
+        }
+    }
+    return worst;
+}
+
 // max ULP of an implementation over 64 × 1000 logits of spread 10 (p or log p)
 template <class T>
 double softmax_accuracy(bool log, const rows_fn<T>& fn) {
@@ -1262,6 +1361,21 @@ double softmax_accuracy(bool log, const rows_fn<T>& fn) {
 template <class T>
 void register_softmax() {
     for (const bool log : {false, true}) {
+        for (const auto& [impl, fn] : softmax_backward_impls<T>(log)) {
+            const double acc = softmax_backward_accuracy<T>(log, fn);
+            for (const std::size_t cols : {std::size_t{10}, std::size_t{1000}, std::size_t{32000}}) {
+                for (const std::size_t total : {std::size_t{65536}, std::size_t{16777216}}) {
+                    const std::size_t rows = std::max<std::size_t>(1, total / cols), n = rows * cols;
+                    const std::string name = std::string(log ? "log_softmax" : "softmax") + "/backward/" + impl + "/" +
+                                             type_name(T{}) + "/" + std::to_string(rows) + "x" + std::to_string(cols);
+                    const rows_bwd_fn<T> f = fn;
+                    register_row<T>(
+                        name, "backward",
+                        [f, rows, cols](const arrays<T>& a) { f(rows, cols, a.x.data(), a.dy.data(), a.o0.data()); }, n,
+                        false, {-1, acc});
+                }
+            }
+        }
         for (const auto& [impl, fn] : softmax_row_impls<T>(log)) {
             const double acc = softmax_accuracy<T>(log, fn);
             for (const std::size_t cols : {std::size_t{10}, std::size_t{1000}, std::size_t{32000}}) {

@@ -28,8 +28,9 @@ def load(path):
         act, pas, impl, typ, n = parts[:5]
         n = int(n) if n.isdigit() else n  # softmax rows are <rows>x<C>
         rates[(act, pas, impl, typ, n)] = b.get("items_per_second", 0.0) / 1e9
-        if "ulp_f" in b:
-            ulps[(act, impl, typ)] = (b["ulp_f"], b.get("ulp_df"))
+        if "ulp_f" in b or "ulp_df" in b:  # softmax rows: ulp_f on the forward ones, ulp_df on the backward
+            prev = ulps.get((act, impl, typ), (None, None))
+            ulps[(act, impl, typ)] = (b.get("ulp_f", prev[0]), b.get("ulp_df", prev[1]))
     return rates, ulps
 
 
@@ -99,17 +100,20 @@ def softmax_table(rates, ulps, typ):
         if t == typ and act in ("softmax", "log_softmax") and n not in shapes:
             shapes.append(n)
     shapes.sort(key=lambda v: (int(v.split("x")[0]) * int(v.split("x")[1]), int(v.split("x")[1])))
-    out = ["**%s, row-wise** (G items/s, median of 3)" % typ, "",
-           "| op | rows × C | " + " | ".join(impls) + " | fast/oneDNN | fast/torch |", "|---" * (len(impls) + 4) + "|"]
+    out = ["**%s, row-wise** (G items/s, median of 3; max ULP of forward and backward)" % typ, "",
+           "| op/pass | rows × C | " + " | ".join(impls) + " | fast/oneDNN | fast/torch |", "|---" * (len(impls) + 4) + "|"]
     for act in ("softmax", "log_softmax"):
-        for n in shapes:
-            row = [rates.get((act, "forward", i, typ, n)) for i in impls]
-            if all(v is None for v in row):
-                continue
-            out.append("| %s | %s | %s | %s | %s |" % (act, n.replace("x", " × "), " | ".join(fmt(v) for v in row),
-                                                      ratio(row[1], row[3]), ratio(row[1], row[4])))
+        for pas in ("forward", "backward"):
+            for n in shapes:
+                row = [rates.get((act, pas, i, typ, n)) for i in impls]
+                if all(v is None for v in row):
+                    continue
+                out.append("| %s/%s | %s | %s | %s | %s |" % (act, pas, n.replace("x", " × "), " | ".join(fmt(v) for v in row),
+                                                             ratio(row[1], row[3]), ratio(row[1], row[4])))
         line = [ulps.get((act, i, typ)) for i in impls]
-        out.append("| %s | max ULP | %s | | |" % (act, " | ".join("—" if v is None else "%.3g" % v[0] for v in line)))
+        g = lambda u: "—" if u is None else "%.3g" % u
+        out.append("| %s | max ULP, forward / backward | %s | | |" % (
+            act, " | ".join("—" if v is None else "%s / %s" % (g(v[0]), g(v[1])) for v in line)))
     return "\n".join(out)
 
 

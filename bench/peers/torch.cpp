@@ -128,12 +128,29 @@ void softmax_rows(bool log, std::size_t rows, std::size_t cols, const T* z, T* o
     }
 }
 
+template <class T>
+void softmax_rows_backward(bool log, std::size_t rows, std::size_t cols, const T* y, const T* dy, T* dz) {
+    constexpr auto type = std::is_same_v<T, float> ? at::kFloat : at::kDouble;
+    const auto opts = at::TensorOptions().dtype(type);
+    const std::vector<int64_t> shape{static_cast<int64_t>(rows), static_cast<int64_t>(cols)};
+    const at::Tensor yt = at::from_blob(const_cast<T*>(y), shape, opts);
+    const at::Tensor gt = at::from_blob(const_cast<T*>(dy), shape, opts);
+    at::Tensor dt = at::from_blob(dz, shape, opts);
+    if (log) {
+        at::_log_softmax_backward_data_out(dt, gt, yt, 1, type);
+    } else {
+        at::_softmax_backward_data_out(dt, gt, yt, 1, type);
+    }
+}
+
 template bool supports<float>(const char*, const char*);
 template bool supports<double>(const char*, const char*);
 template void run<float>(const char*, const char*, std::size_t, const float*, const float*, float*, float*);
 template void run<double>(const char*, const char*, std::size_t, const double*, const double*, double*, double*);
 template void softmax_rows<float>(bool, std::size_t, std::size_t, const float*, float*);
 template void softmax_rows<double>(bool, std::size_t, std::size_t, const double*, double*);
+template void softmax_rows_backward<float>(bool, std::size_t, std::size_t, const float*, const float*, float*);
+template void softmax_rows_backward<double>(bool, std::size_t, std::size_t, const double*, const double*, double*);
 template void swiglu<float>(const char*, std::size_t, const float*, const float*, const float*, float*, float*, float*);
 template void swiglu<double>(const char*, std::size_t, const double*, const double*, const double*, double*, double*,
                              double*);

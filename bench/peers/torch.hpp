@@ -31,4 +31,9 @@ void swiglu(const char* pass, std::size_t n, const T* a, const T* b, const T* dy
 template <class T>
 void softmax_rows(bool log, std::size_t rows, std::size_t cols, const T* z, T* out);
 
+/// Their backward passes from the saved output y and dy: at::_softmax_backward_data_out /
+/// at::_log_softmax_backward_data_out on dim 1.
+template <class T>
+void softmax_rows_backward(bool log, std::size_t rows, std::size_t cols, const T* y, const T* dy, T* dz);
+
 } // namespace ctdiff_bench::torch_peer

@@ -304,6 +304,45 @@ constexpr T soft_ce_row(std::span<const T> z, std::span<const T> y, std::span<T>
     return static_cast<T>(loss.value());
 }
 
+// softmax's backward from its output: dz = p ⊙ (g − ⟨g, p⟩); the dot in double on compensated
+// lanes (float: the products are exact in double), dz computed in double and rounded once.
+template <class T>
+constexpr void softmax_backward_row(std::span<const T> p, std::span<const T> g, std::span<T> dz) {
+    constexpr std::size_t block = 256, lanes = 8;
+    std::array<double, block> buf{};
+    math::detail::lane_sums<lanes> dot;
+    for (std::size_t b = 0; b < p.size(); b += block) {
+        const std::size_t n = std::min(block, p.size() - b);
+        const std::size_t padded = (n + lanes - 1) / lanes * lanes;
+        for (std::size_t j = 0; j < padded; ++j) {
+            buf[j] = j < n ? static_cast<double>(p[b + j]) * static_cast<double>(g[b + j]) : 0.0;
+        }
+        dot.add(buf.data(), padded);
+    }
+    const double d = dot.value();
+    for (std::size_t i = 0; i < p.size(); ++i) {
+        dz[i] = static_cast<T>(static_cast<double>(p[i]) * (static_cast<double>(g[i]) - d));
+    }
+}
+
+// log-softmax's backward from its output: dz = g − e^{l}·Σg.
+template <class T>
+constexpr void log_softmax_backward_row(std::span<const T> l, std::span<const T> g, std::span<T> dz) {
+    constexpr std::size_t lanes = 8;
+    math::detail::lane_sums<lanes> sum;
+    const std::size_t whole = g.size() / lanes * lanes;
+    sum.add(g.data(), whole);
+    std::array<T, lanes> tail{};
+    for (std::size_t j = whole; j < g.size(); ++j) {
+        tail[j - whole] = g[j];
+    }
+    sum.add(tail.data(), lanes);
+    const double sg = sum.value();
+    for (std::size_t i = 0; i < l.size(); ++i) {
+        dz[i] = static_cast<T>(static_cast<double>(g[i]) - math::exp(static_cast<double>(l[i])) * sg);
+    }
+}
+
 } // namespace detail
 
 // ---------------------------------------------------------------------------------------------
@@ -466,14 +505,7 @@ struct softmax_jacobian {
         const std::span<T> out = detail::out_span<T>(out_);
         detail::check_same("softmax_jacobian::jvp", "p", p.size(), "v", v.size());
         detail::check_same("softmax_jacobian::jvp", "p", p.size(), "out", out.size());
-        detail::wide_sum pv;
-        for (std::size_t i = 0; i < p.size(); ++i) {
-            pv.add(static_cast<double>(p[i]) * static_cast<double>(v[i]));
-        }
-        const double dot = pv.value();
-        for (std::size_t i = 0; i < p.size(); ++i) {
-            out[i] = static_cast<T>(static_cast<double>(p[i]) * (static_cast<double>(v[i]) - dot));
-        }
+        detail::softmax_backward_row<T>(p, v, out);
     }
     /// out = Jᵀ·v (= J·v: J is symmetric), in O(C): the backward pass dz = Jᵀ·dp.
     template <detail::array_arg V, detail::array_arg O>
@@ -509,13 +541,58 @@ constexpr void log_softmax_vjp(L&& l_, G&& g_, D&& dz_) {
     const std::span<T> dz = detail::out_span<T>(dz_);
     detail::check_same("log_softmax_vjp", "l", l.size(), "g", g.size());
     detail::check_same("log_softmax_vjp", "l", l.size(), "dz", dz.size());
-    detail::wide_sum sg;
-    for (const T v : g) {
-        sg.add(static_cast<double>(v));
+    detail::log_softmax_backward_row<T>(l, g, dz);
+}
+
+/// The backward passes of softmax and log-softmax over rows × cols, from their saved outputs:
+/// `softmax_backward(p, g, dz, rows, cols)` is dz = p ⊙ (g − ⟨g, p⟩) per row (J·g, J symmetric),
+/// `log_softmax_backward(l, g, dz, rows, cols)` is dz = g − e^{l}·Σg; with `ctdiff::fast` after
+/// cols, float rows on vectors (the sums in double lanes, the rest float). Throws on a size
+/// mismatch.
+template <detail::array_arg P, detail::array_arg G, detail::array_arg D, class... Mode>
+    requires(sizeof...(Mode) <= 1 && (std::is_same_v<Mode, fast_t> && ...))
+constexpr void softmax_backward(P&& p_, G&& g_, D&& dz_, std::size_t rows, std::size_t cols, Mode...) {
+    using T = detail::value_t<P>;
+    detail::check_inputs<T, G>();
+    detail::check_outputs<T, D>();
+    const std::span<const T> p = detail::in_span<T>(p_), g = detail::in_span<T>(g_);
+    const std::span<T> dz = detail::out_span<T>(dz_);
+    detail::check_shape("softmax_backward", "p", p.size(), rows, cols);
+    detail::check_shape("softmax_backward", "g", g.size(), rows, cols);
+    detail::check_shape("softmax_backward", "dz", dz.size(), rows, cols);
+    for (std::size_t r = 0; r < rows; ++r) {
+        const auto pr = p.subspan(r * cols, cols), gr = g.subspan(r * cols, cols);
+        const auto out = dz.subspan(r * cols, cols);
+        if constexpr (sizeof...(Mode) == 1 && std::is_same_v<T, float>) {
+            if (!std::is_constant_evaluated()) {
+                detail::fast_softmax_backward_row(pr, gr, out);
+                continue;
+            }
+        }
+        detail::softmax_backward_row<T>(pr, gr, out);
     }
-    const double total = sg.value();
-    for (std::size_t i = 0; i < l.size(); ++i) {
-        dz[i] = static_cast<T>(static_cast<double>(g[i]) - math::exp(static_cast<double>(l[i])) * total);
+}
+template <detail::array_arg L, detail::array_arg G, detail::array_arg D, class... Mode>
+    requires(sizeof...(Mode) <= 1 && (std::is_same_v<Mode, fast_t> && ...))
+constexpr void log_softmax_backward(L&& l_, G&& g_, D&& dz_, std::size_t rows, std::size_t cols, Mode...) {
+    using T = detail::value_t<L>;
+    detail::check_inputs<T, G>();
+    detail::check_outputs<T, D>();
+    const std::span<const T> l = detail::in_span<T>(l_), g = detail::in_span<T>(g_);
+    const std::span<T> dz = detail::out_span<T>(dz_);
+    detail::check_shape("log_softmax_backward", "l", l.size(), rows, cols);
+    detail::check_shape("log_softmax_backward", "g", g.size(), rows, cols);
+    detail::check_shape("log_softmax_backward", "dz", dz.size(), rows, cols);
+    for (std::size_t r = 0; r < rows; ++r) {
+        const auto lr = l.subspan(r * cols, cols), gr = g.subspan(r * cols, cols);
+        const auto out = dz.subspan(r * cols, cols);
+        if constexpr (sizeof...(Mode) == 1 && std::is_same_v<T, float>) {
+            if (!std::is_constant_evaluated()) {
+                detail::fast_log_softmax_backward_row(lr, gr, out);
+                continue;
+            }
+        }
+        detail::log_softmax_backward_row<T>(lr, gr, out);
     }
 }
 

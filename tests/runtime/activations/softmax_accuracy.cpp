@@ -269,3 +269,50 @@ TEST_CASE("softmax and log_softmax in the fast mode: float rows within 3 and 2 U
     act::softmax(zd, pa);
     CHECK(pd == pa);
 }
+
+TEMPLATE_TEST_CASE("softmax_backward and log_softmax_backward over rows, default and fast", "[activations][softmax]",
+                   float, double) {
+    using T = TestType;
+    for (const std::size_t cols : {std::size_t{1}, std::size_t{7}, std::size_t{16}, std::size_t{33}, std::size_t{1000}}) {
+        const std::size_t rows = 5;
+        const auto z = random_row<T>(rows * cols, 4.0, static_cast<unsigned>(cols));
+        const auto g = random_row<T>(rows * cols, 1.0, static_cast<unsigned>(cols) + 1);
+        std::vector<T> p(rows * cols), l(rows * cols), dz(rows * cols), dzl(rows * cols);
+        act::softmax(z, p, rows, cols);
+        act::log_softmax(z, l, rows, cols);
+        const auto check = [&](bool fast_mode) {
+            INFO("C = " << cols << (fast_mode ? ", fast" : ""));
+            if (fast_mode) {
+                act::softmax_backward(p, g, dz, rows, cols, ctdiff::fast);
+                act::log_softmax_backward(l, g, dzl, rows, cols, ctdiff::fast);
+            } else {
+                act::softmax_backward(p, g, dz, rows, cols);
+                act::log_softmax_backward(l, g, dzl, rows, cols);
+            }
+            const ld eps = std::numeric_limits<T>::epsilon();
+            const double tol = fast_mode && sizeof(T) == 4 ? 4 : 2;
+            for (std::size_t r = 0; r < rows; ++r) {
+                kahan dot, sum;
+                ld dot_scale = 0, sum_scale = 0; // a dot product's (and a sum's) error is relative to Σ|terms|
+                for (std::size_t i = 0; i < cols; ++i) {
+                    dot.add(static_cast<ld>(p[r * cols + i]) * g[r * cols + i]);
+                    sum.add(g[r * cols + i]);
+                    dot_scale += std::fabs(static_cast<ld>(p[r * cols + i]) * g[r * cols + i]);
+                    sum_scale += std::fabs(static_cast<ld>(g[r * cols + i]));
+                }
+                for (std::size_t i = 0; i < cols; ++i) {
+                    const std::size_t k = r * cols + i;
+                    const ld pk = p[k], gk = g[k], el = std::exp(static_cast<ld>(l[k]));
+                    const ld want = pk * (gk - dot.s), terms = pk * (std::fabs(gk) + dot_scale);
+                    REQUIRE(std::fabs(static_cast<ld>(dz[k]) - want) <= tol * eps * terms + std::numeric_limits<T>::denorm_min());
+                    const ld want_l = gk - el * sum.s, terms_l = std::fabs(gk) + el * sum_scale;
+                    REQUIRE(std::fabs(static_cast<ld>(dzl[k]) - want_l) <= tol * eps * terms_l + std::numeric_limits<T>::denorm_min());
+                }
+            }
+        };
+        check(false);
+        check(true);
+    }
+    std::vector<T> p(6), g(6), dz(5);
+    CHECK_THROWS_AS(act::softmax_backward(p, g, dz, 2, 3), std::invalid_argument);
+}

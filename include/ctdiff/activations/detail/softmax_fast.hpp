@@ -218,6 +218,107 @@ inline void fast_log_softmax_row(std::span<const float> z, std::span<float> out)
 #endif
 }
 
+/// softmax's backward from p, fast: dz = p ⊙ (g − ⟨g, p⟩), the dot in double lanes (the
+/// products of floats are exact there), the rest in float.
+inline void fast_softmax_backward_row(std::span<const float> p, std::span<const float> g, std::span<float> dz) {
+    const std::size_t n = p.size();
+    double dot = 0;
+#if CTDIFF_SOFTMAX_SIMD
+    namespace hn = math::hn;
+    using D = hn::ScalableTag<float>;
+    const D d;
+    const hn::Half<D> dh;
+    const hn::Rebind<double, hn::Half<D>> dd;
+    const std::size_t lanes = hn::Lanes(d);
+    {
+        auto acc0 = hn::Zero(dd), acc1 = hn::Zero(dd);
+        const auto add = [&](hn::Vec<D> a, hn::Vec<D> b) {
+            acc0 = hn::Add(acc0, hn::Mul(hn::PromoteTo(dd, hn::LowerHalf(dh, a)), hn::PromoteTo(dd, hn::LowerHalf(dh, b))));
+            acc1 = hn::Add(acc1, hn::Mul(hn::PromoteTo(dd, hn::UpperHalf(dh, a)), hn::PromoteTo(dd, hn::UpperHalf(dh, b))));
+        };
+        std::size_t i = 0;
+        for (; i + lanes <= n; i += lanes) {
+            add(hn::LoadU(d, p.data() + i), hn::LoadU(d, g.data() + i));
+        }
+        if (i < n) {
+            const auto mask = hn::FirstN(d, n - i);
+            add(hn::MaskedLoad(mask, d, p.data() + i), hn::MaskedLoad(mask, d, g.data() + i));
+        }
+        dot = hn::GetLane(hn::SumOfLanes(dd, hn::Add(acc0, acc1)));
+    }
+    const auto vd = hn::Set(d, static_cast<float>(dot));
+    std::size_t i = 0;
+    for (; i + lanes <= n; i += lanes) {
+        const auto pv = hn::LoadU(d, p.data() + i);
+        hn::StoreU(hn::Mul(pv, hn::Sub(hn::LoadU(d, g.data() + i), vd)), d, dz.data() + i);
+    }
+    if (i < n) {
+        const auto mask = hn::FirstN(d, n - i);
+        const auto pv = hn::MaskedLoad(mask, d, p.data() + i);
+        hn::BlendedStore(hn::Mul(pv, hn::Sub(hn::MaskedLoad(mask, d, g.data() + i), vd)), mask, d, dz.data() + i);
+    }
+#else
+    for (std::size_t j = 0; j < n; ++j) {
+        dot += static_cast<double>(p[j]) * static_cast<double>(g[j]);
+    }
+    const float df = static_cast<float>(dot);
+    for (std::size_t j = 0; j < n; ++j) {
+        dz[j] = p[j] * (g[j] - df);
+    }
+#endif
+}
+
+/// log-softmax's backward from l, fast: dz = g − e^{l}·Σg (Σg in double lanes, e^{l} the fast
+/// one, one fused multiply-add).
+inline void fast_log_softmax_backward_row(std::span<const float> l, std::span<const float> g, std::span<float> dz) {
+    namespace fc = math::detail::fast;
+    const std::size_t n = l.size();
+    double sum = 0;
+#if CTDIFF_SOFTMAX_SIMD
+    namespace hn = math::hn;
+    using D = hn::ScalableTag<float>;
+    using V = math::fast_vec<D>;
+    const D d;
+    const hn::Half<D> dh;
+    const hn::Rebind<double, hn::Half<D>> dd;
+    const std::size_t lanes = hn::Lanes(d);
+    {
+        auto acc0 = hn::Zero(dd), acc1 = hn::Zero(dd);
+        std::size_t i = 0;
+        for (; i + lanes <= n; i += lanes) {
+            const auto v = hn::LoadU(d, g.data() + i);
+            acc0 = hn::Add(acc0, hn::PromoteTo(dd, hn::LowerHalf(dh, v)));
+            acc1 = hn::Add(acc1, hn::PromoteTo(dd, hn::UpperHalf(dh, v)));
+        }
+        if (i < n) {
+            const auto v = hn::MaskedLoad(hn::FirstN(d, n - i), d, g.data() + i);
+            acc0 = hn::Add(acc0, hn::PromoteTo(dd, hn::LowerHalf(dh, v)));
+            acc1 = hn::Add(acc1, hn::PromoteTo(dd, hn::UpperHalf(dh, v)));
+        }
+        sum = hn::GetLane(hn::SumOfLanes(dd, hn::Add(acc0, acc1)));
+    }
+    const V vs(-static_cast<float>(sum));
+    std::size_t i = 0;
+    for (; i + lanes <= n; i += lanes) {
+        const V e = fc::exp(V(hn::LoadU(d, l.data() + i)));
+        hn::StoreU(fmadd(e, vs, V(hn::LoadU(d, g.data() + i))).v, d, dz.data() + i);
+    }
+    if (i < n) {
+        const auto mask = hn::FirstN(d, n - i);
+        const V e = fc::exp(V(hn::MaskedLoad(mask, d, l.data() + i)));
+        hn::BlendedStore(fmadd(e, vs, V(hn::MaskedLoad(mask, d, g.data() + i))).v, mask, d, dz.data() + i);
+    }
+#else
+    for (std::size_t j = 0; j < n; ++j) {
+        sum += static_cast<double>(g[j]);
+    }
+    const float s = -static_cast<float>(sum);
+    for (std::size_t j = 0; j < n; ++j) {
+        dz[j] = fc::fmadd(fc::exp(l[j]), s, g[j]);
+    }
+#endif
+}
+
 } // namespace ctdiff::activations::detail
 
 #endif
