@@ -1,9 +1,9 @@
 #!/usr/bin/env python3
-"""Markdown tables from a benchmark JSON run (docs/kernels.md, docs/math.md, README "Performance").
+"""Markdown tables from a benchmark JSON run (docs/kernels.md, docs/math.md, docs/performance.md).
 
     build/bench/bench/ctdiff_bench_kernels --benchmark_format=json > kernels.json
     bench/tables.py kernels.json [N ...]        # default N: 65536 16777216
-    bench/tables.py --readme kernels.json       # the README's summary (f32, 64 Ki)
+    bench/tables.py --readme kernels.json       # docs/performance.md's summary (f32, 64 Ki)
     (rows softmax|log_softmax/forward/<impl>/<type>/<rows>x<C> get a table of their own)
     build/bench/bench/ctdiff_bench_math --benchmark_format=json > math.json
     bench/tables.py math.json [N ...]           # default N: 65536
@@ -139,7 +139,7 @@ def math_table(path, n):
 
 
 def readme_table(rates, ulps, typ="f32", n=65536):
-    """The README's summary: ctdiff and ctdiff_fast with their ratios to naive, Eigen, XNNPACK and PyTorch."""
+    """docs/performance.md's summary: ctdiff and ctdiff_fast with their ratios to naive, Eigen, XNNPACK and PyTorch."""
     def g(u):
         return "—" if u is None else ("inf" if u == float("inf") else ("%.3g" % u if u < 1e5 else "%.0e" % u))
     def ulp(act, impl):
@@ -168,7 +168,7 @@ def readme_table(rates, ulps, typ="f32", n=65536):
 
 
 def main():
-    if sys.argv[1] == "--readme":  # bench/tables.py --readme kernels.json: the README's table
+    if sys.argv[1] == "--readme":  # bench/tables.py --readme kernels.json: docs/performance.md's table
         rates, ulps = load(sys.argv[2])
         print(readme_table(rates, ulps))
         return

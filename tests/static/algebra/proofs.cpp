@@ -2,7 +2,7 @@
 // Every left side is written from the *definition* (1/(1+e^{-x}), (e^x - e^{-x})/(e^x + e^{-x}),
 // x/2·(1 + erf(x/√2)), ...) and differentiated by ctdiff::d; the right sides are the textbook
 // forms. Softmax, its Jacobian and the cross-entropy gradient are in softmax.cpp. Compiling this
-// file is passing; its compile time is in the README.
+// file is passing; its compile time is in docs/building.md.
 #include <ctdiff/algebra/equivalent.hpp>
 #include <ctdiff/core.hpp>
 #include <ctdiff/diff.hpp>
