@@ -343,6 +343,48 @@ constexpr void log_softmax_backward_row(std::span<const T> l, std::span<const T>
     }
 }
 
+// One row of the forward pass (Log: log-softmax), by the fast kernel where asked for and T is
+// float (at run time), else the accurate one; and rows × cols of them.
+template <bool Fast, bool Log, class T>
+constexpr void forward_row(std::span<const T> z, std::span<T> out) {
+    check_same(Log ? "log_softmax" : "softmax", "z", z.size(), Log ? "out" : "p", out.size());
+    if constexpr (Fast && std::is_same_v<T, float>) {
+        if (!std::is_constant_evaluated()) {
+            return Log ? fast_log_softmax_row(z, out) : fast_softmax_row(z, out);
+        }
+    }
+    Log ? log_softmax_row<T>(z, out) : softmax_row<T>(z, out);
+}
+template <bool Fast, bool Log, class T>
+constexpr void forward_rows(std::span<const T> z, std::span<T> out, std::size_t rows, std::size_t cols) {
+    check_shape(Log ? "log_softmax" : "softmax", "z", z.size(), rows, cols);
+    check_shape(Log ? "log_softmax" : "softmax", Log ? "out" : "p", out.size(), rows, cols);
+    for (std::size_t r = 0; r < rows; ++r) {
+        forward_row<Fast, Log, T>(z.subspan(r * cols, cols), out.subspan(r * cols, cols));
+    }
+}
+
+// The backward passes over rows × cols: softmax's from p, log-softmax's (Log) from l.
+template <bool Fast, bool Log, class T>
+constexpr void backward_rows(std::span<const T> y, std::span<const T> g, std::span<T> dz, std::size_t rows,
+                             std::size_t cols) {
+    const char* fn = Log ? "log_softmax_backward" : "softmax_backward";
+    check_shape(fn, Log ? "l" : "p", y.size(), rows, cols);
+    check_shape(fn, "g", g.size(), rows, cols);
+    check_shape(fn, "dz", dz.size(), rows, cols);
+    for (std::size_t r = 0; r < rows; ++r) {
+        const auto yr = y.subspan(r * cols, cols), gr = g.subspan(r * cols, cols);
+        const auto out = dz.subspan(r * cols, cols);
+        if constexpr (Fast && std::is_same_v<T, float>) {
+            if (!std::is_constant_evaluated()) {
+                Log ? fast_log_softmax_backward_row(yr, gr, out) : fast_softmax_backward_row(yr, gr, out);
+                continue;
+            }
+        }
+        Log ? log_softmax_backward_row<T>(yr, gr, out) : softmax_backward_row<T>(yr, gr, out);
+    }
+}
+
 } // namespace detail
 
 // ---------------------------------------------------------------------------------------------
@@ -357,58 +399,28 @@ constexpr void log_softmax_backward_row(std::span<const T> l, std::span<const T>
 // and the cross-entropy gradient at the label is −(Σ_{j≠label} pⱼ), not p_label − 1.
 // ---------------------------------------------------------------------------------------------
 
-/// p = softmax(z) over one row: pᵢ = e^{zᵢ−m}/Σⱼe^{zⱼ−m}, m = max z. Throws if the sizes differ.
-template <detail::array_arg Z, detail::array_arg P>
-constexpr void softmax(Z&& z, P&& p) {
+/// p = softmax(z) over one row: pᵢ = e^{zᵢ−m}/Σⱼe^{zⱼ−m}, m = max z; `softmax(z, p, ctdiff::fast)`:
+/// float rows in float arithmetic with the fast e^x on vectors (activations/detail/softmax_fast.hpp;
+/// double arrays ignore the tag). Throws if the sizes differ.
+template <detail::array_arg Z, detail::array_arg P, class... Mode>
+    requires(sizeof...(Mode) <= 1 && (std::is_same_v<Mode, fast_t> && ...))
+constexpr void softmax(Z&& z, P&& p, Mode...) {
     using T = detail::value_t<Z>;
     detail::check_inputs<T>();
     detail::check_outputs<T, P>();
-    detail::softmax_row<T>(detail::in_span<T>(z), detail::out_span<T>(p));
+    detail::forward_row<sizeof...(Mode) == 1, false, T>(detail::in_span<T>(z), detail::out_span<T>(p));
 }
 
 /// log softmax(z) over one row: (zᵢ − m) − log1p(Σ_{j≠k} e^{zⱼ−m}), k the maximum's index (no log
-/// of a rounded pᵢ: accurate for very negative log-probabilities, and near 0). Throws if the
-/// sizes differ.
-template <detail::array_arg Z, detail::array_arg O>
-constexpr void log_softmax(Z&& z, O&& out) {
+/// of a rounded pᵢ: accurate for very negative log-probabilities, and near 0); `ctdiff::fast` as
+/// for softmax. Throws if the sizes differ.
+template <detail::array_arg Z, detail::array_arg O, class... Mode>
+    requires(sizeof...(Mode) <= 1 && (std::is_same_v<Mode, fast_t> && ...))
+constexpr void log_softmax(Z&& z, O&& out, Mode...) {
     using T = detail::value_t<Z>;
     detail::check_inputs<T>();
     detail::check_outputs<T, O>();
-    detail::log_softmax_row<T>(detail::in_span<T>(z), detail::out_span<T>(out));
-}
-
-/// softmax(z, p, ctdiff::fast) and log_softmax(z, out, ctdiff::fast): float rows in float
-/// arithmetic with the fast e^x, on vectors (activations/detail/softmax_fast.hpp): within a few
-/// ULP (docs/activations.md states the measured bound); double arrays ignore the tag.
-template <detail::array_arg Z, detail::array_arg P>
-constexpr void softmax(Z&& z, P&& p, fast_t) {
-    using T = detail::value_t<Z>;
-    detail::check_inputs<T>();
-    detail::check_outputs<T, P>();
-    if constexpr (std::is_same_v<T, float>) {
-        if (!std::is_constant_evaluated()) {
-            const std::span<const T> zs = detail::in_span<T>(z);
-            const std::span<T> ps = detail::out_span<T>(p);
-            detail::check_same("softmax", "z", zs.size(), "p", ps.size());
-            return detail::fast_softmax_row(zs, ps);
-        }
-    }
-    softmax(z, p);
-}
-template <detail::array_arg Z, detail::array_arg O>
-constexpr void log_softmax(Z&& z, O&& out, fast_t) {
-    using T = detail::value_t<Z>;
-    detail::check_inputs<T>();
-    detail::check_outputs<T, O>();
-    if constexpr (std::is_same_v<T, float>) {
-        if (!std::is_constant_evaluated()) {
-            const std::span<const T> zs = detail::in_span<T>(z);
-            const std::span<T> os = detail::out_span<T>(out);
-            detail::check_same("log_softmax", "z", zs.size(), "out", os.size());
-            return detail::fast_log_softmax_row(zs, os);
-        }
-    }
-    log_softmax(z, out);
+    detail::forward_row<sizeof...(Mode) == 1, true, T>(detail::in_span<T>(z), detail::out_span<T>(out));
 }
 
 /// log Σ e^{zᵢ}, stably (the loss's normalizer).
@@ -420,65 +432,25 @@ constexpr auto log_sum_exp(Z&& z) {
     return r.undefined ? std::numeric_limits<T>::quiet_NaN() : static_cast<T>(r.m + r.log_sum());
 }
 
-/// softmax of each row of the row-major rows × cols array z into p. Throws if z or p does not
-/// hold exactly rows × cols elements.
-template <detail::array_arg Z, detail::array_arg P>
-constexpr void softmax(Z&& z_, P&& p_, std::size_t rows, std::size_t cols) {
+/// softmax of each row of the row-major rows × cols array z into p (`ctdiff::fast` after cols as
+/// above). Throws if z or p does not hold exactly rows × cols elements.
+template <detail::array_arg Z, detail::array_arg P, class... Mode>
+    requires(sizeof...(Mode) <= 1 && (std::is_same_v<Mode, fast_t> && ...))
+constexpr void softmax(Z&& z, P&& p, std::size_t rows, std::size_t cols, Mode...) {
     using T = detail::value_t<Z>;
     detail::check_inputs<T>();
     detail::check_outputs<T, P>();
-    const std::span<const T> z = detail::in_span<T>(z_);
-    const std::span<T> p = detail::out_span<T>(p_);
-    detail::check_shape("softmax", "z", z.size(), rows, cols);
-    detail::check_shape("softmax", "p", p.size(), rows, cols);
-    for (std::size_t r = 0; r < rows; ++r) {
-        detail::softmax_row<T>(z.subspan(r * cols, cols), p.subspan(r * cols, cols));
-    }
-}
-
-/// The same in the fast mode (float arrays; double ones ignore the tag).
-template <detail::array_arg Z, detail::array_arg P>
-constexpr void softmax(Z&& z_, P&& p_, std::size_t rows, std::size_t cols, fast_t) {
-    using T = detail::value_t<Z>;
-    detail::check_inputs<T>();
-    detail::check_outputs<T, P>();
-    const std::span<const T> z = detail::in_span<T>(z_);
-    const std::span<T> p = detail::out_span<T>(p_);
-    detail::check_shape("softmax", "z", z.size(), rows, cols);
-    detail::check_shape("softmax", "p", p.size(), rows, cols);
-    for (std::size_t r = 0; r < rows; ++r) {
-        softmax(z.subspan(r * cols, cols), p.subspan(r * cols, cols), fast);
-    }
+    detail::forward_rows<sizeof...(Mode) == 1, false, T>(detail::in_span<T>(z), detail::out_span<T>(p), rows, cols);
 }
 
 /// log_softmax of each row of the row-major rows × cols array z. Throws on a size mismatch.
-template <detail::array_arg Z, detail::array_arg O>
-constexpr void log_softmax(Z&& z_, O&& out_, std::size_t rows, std::size_t cols) {
+template <detail::array_arg Z, detail::array_arg O, class... Mode>
+    requires(sizeof...(Mode) <= 1 && (std::is_same_v<Mode, fast_t> && ...))
+constexpr void log_softmax(Z&& z, O&& out, std::size_t rows, std::size_t cols, Mode...) {
     using T = detail::value_t<Z>;
     detail::check_inputs<T>();
     detail::check_outputs<T, O>();
-    const std::span<const T> z = detail::in_span<T>(z_);
-    const std::span<T> out = detail::out_span<T>(out_);
-    detail::check_shape("log_softmax", "z", z.size(), rows, cols);
-    detail::check_shape("log_softmax", "out", out.size(), rows, cols);
-    for (std::size_t r = 0; r < rows; ++r) {
-        detail::log_softmax_row<T>(z.subspan(r * cols, cols), out.subspan(r * cols, cols));
-    }
-}
-
-/// The same in the fast mode (float arrays; double ones ignore the tag).
-template <detail::array_arg Z, detail::array_arg O>
-constexpr void log_softmax(Z&& z_, O&& out_, std::size_t rows, std::size_t cols, fast_t) {
-    using T = detail::value_t<Z>;
-    detail::check_inputs<T>();
-    detail::check_outputs<T, O>();
-    const std::span<const T> z = detail::in_span<T>(z_);
-    const std::span<T> out = detail::out_span<T>(out_);
-    detail::check_shape("log_softmax", "z", z.size(), rows, cols);
-    detail::check_shape("log_softmax", "out", out.size(), rows, cols);
-    for (std::size_t r = 0; r < rows; ++r) {
-        log_softmax(z.subspan(r * cols, cols), out.subspan(r * cols, cols), fast);
-    }
+    detail::forward_rows<sizeof...(Mode) == 1, true, T>(detail::in_span<T>(z), detail::out_span<T>(out), rows, cols);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -551,49 +523,21 @@ constexpr void log_softmax_vjp(L&& l_, G&& g_, D&& dz_) {
 /// mismatch.
 template <detail::array_arg P, detail::array_arg G, detail::array_arg D, class... Mode>
     requires(sizeof...(Mode) <= 1 && (std::is_same_v<Mode, fast_t> && ...))
-constexpr void softmax_backward(P&& p_, G&& g_, D&& dz_, std::size_t rows, std::size_t cols, Mode...) {
+constexpr void softmax_backward(P&& p, G&& g, D&& dz, std::size_t rows, std::size_t cols, Mode...) {
     using T = detail::value_t<P>;
     detail::check_inputs<T, G>();
     detail::check_outputs<T, D>();
-    const std::span<const T> p = detail::in_span<T>(p_), g = detail::in_span<T>(g_);
-    const std::span<T> dz = detail::out_span<T>(dz_);
-    detail::check_shape("softmax_backward", "p", p.size(), rows, cols);
-    detail::check_shape("softmax_backward", "g", g.size(), rows, cols);
-    detail::check_shape("softmax_backward", "dz", dz.size(), rows, cols);
-    for (std::size_t r = 0; r < rows; ++r) {
-        const auto pr = p.subspan(r * cols, cols), gr = g.subspan(r * cols, cols);
-        const auto out = dz.subspan(r * cols, cols);
-        if constexpr (sizeof...(Mode) == 1 && std::is_same_v<T, float>) {
-            if (!std::is_constant_evaluated()) {
-                detail::fast_softmax_backward_row(pr, gr, out);
-                continue;
-            }
-        }
-        detail::softmax_backward_row<T>(pr, gr, out);
-    }
+    detail::backward_rows<sizeof...(Mode) == 1, false, T>(detail::in_span<T>(p), detail::in_span<T>(g),
+                                                          detail::out_span<T>(dz), rows, cols);
 }
 template <detail::array_arg L, detail::array_arg G, detail::array_arg D, class... Mode>
     requires(sizeof...(Mode) <= 1 && (std::is_same_v<Mode, fast_t> && ...))
-constexpr void log_softmax_backward(L&& l_, G&& g_, D&& dz_, std::size_t rows, std::size_t cols, Mode...) {
+constexpr void log_softmax_backward(L&& l, G&& g, D&& dz, std::size_t rows, std::size_t cols, Mode...) {
     using T = detail::value_t<L>;
     detail::check_inputs<T, G>();
     detail::check_outputs<T, D>();
-    const std::span<const T> l = detail::in_span<T>(l_), g = detail::in_span<T>(g_);
-    const std::span<T> dz = detail::out_span<T>(dz_);
-    detail::check_shape("log_softmax_backward", "l", l.size(), rows, cols);
-    detail::check_shape("log_softmax_backward", "g", g.size(), rows, cols);
-    detail::check_shape("log_softmax_backward", "dz", dz.size(), rows, cols);
-    for (std::size_t r = 0; r < rows; ++r) {
-        const auto lr = l.subspan(r * cols, cols), gr = g.subspan(r * cols, cols);
-        const auto out = dz.subspan(r * cols, cols);
-        if constexpr (sizeof...(Mode) == 1 && std::is_same_v<T, float>) {
-            if (!std::is_constant_evaluated()) {
-                detail::fast_log_softmax_backward_row(lr, gr, out);
-                continue;
-            }
-        }
-        detail::log_softmax_backward_row<T>(lr, gr, out);
-    }
+    detail::backward_rows<sizeof...(Mode) == 1, true, T>(detail::in_span<T>(l), detail::in_span<T>(g),
+                                                         detail::out_span<T>(dz), rows, cols);
 }
 
 // ---------------------------------------------------------------------------------------------
