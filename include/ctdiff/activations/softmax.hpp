@@ -545,10 +545,12 @@ constexpr void log_softmax_backward(L&& l, G&& g, D&& dz, std::size_t rows, std:
 // ---------------------------------------------------------------------------------------------
 
 /// Cross-entropy of softmax(z) against the class `label` (a one-hot label given as its index):
-/// returns L = log Σe^{zⱼ} − z_label and writes grad = p − e_label, in one pass over the row.
-/// Throws if label ≥ C or the sizes differ.
-template <detail::array_arg Z, std::integral I, detail::array_arg G>
-constexpr auto softmax_cross_entropy(Z&& z, I label, G&& grad) {
+/// returns L = log Σe^{zⱼ} − z_label and writes grad = p − e_label, in one pass over the row;
+/// `ctdiff::fast` after grad: float rows on vectors with the fast e^x. Throws if label ≥ C or the
+/// sizes differ.
+template <detail::array_arg Z, std::integral I, detail::array_arg G, class... Mode>
+    requires(sizeof...(Mode) <= 1 && (std::is_same_v<Mode, fast_t> && ...))
+constexpr auto softmax_cross_entropy(Z&& z, I label, G&& grad, Mode...) {
     using T = detail::value_t<Z>;
     detail::check_inputs<T>();
     detail::check_outputs<T, G>();
@@ -557,7 +559,20 @@ constexpr auto softmax_cross_entropy(Z&& z, I label, G&& grad) {
             detail::size_error("softmax_cross_entropy", "label " + std::to_string(label) + " is negative");
         }
     }
-    return detail::ce_row<T>(detail::in_span<T>(z), static_cast<std::size_t>(label), detail::out_span<T>(grad));
+    const std::span<const T> zs = detail::in_span<T>(z);
+    const std::span<T> gs = detail::out_span<T>(grad);
+    if constexpr (sizeof...(Mode) == 1 && std::is_same_v<T, float>) {
+        if (!std::is_constant_evaluated()) {
+            detail::check_same("softmax_cross_entropy", "z", zs.size(), "grad", gs.size());
+            if (static_cast<std::size_t>(label) >= zs.size()) {
+                detail::size_error("softmax_cross_entropy", "label " + std::to_string(label) +
+                                                                " is not below the number of classes " +
+                                                                std::to_string(zs.size()));
+            }
+            return detail::fast_cross_entropy_row(zs, static_cast<std::size_t>(label), gs);
+        }
+    }
+    return detail::ce_row<T>(zs, static_cast<std::size_t>(label), gs);
 }
 
 /// Cross-entropy of softmax(z) against soft labels y (any non-negative weights; a probability
@@ -573,11 +588,12 @@ constexpr auto softmax_cross_entropy(Z&& z, Y&& y, G&& grad) {
     return detail::soft_ce_row<T>(detail::in_span<T>(z), detail::in_span<T>(y), detail::out_span<T>(grad));
 }
 
-/// Row-wise one-hot cross-entropy over the rows × cols array z: loss[r] and the rows of grad.
-/// Throws on a size mismatch or a label ≥ cols.
-template <detail::array_arg Z, detail::array_arg Lb, detail::array_arg Ls, detail::array_arg G>
-    requires std::integral<detail::value_t<Lb>>
-constexpr void softmax_cross_entropy(Z&& z_, Lb&& labels_, Ls&& loss_, G&& grad_, std::size_t rows, std::size_t cols) {
+/// Row-wise one-hot cross-entropy over the rows × cols array z: loss[r] and the rows of grad
+/// (`ctdiff::fast` after cols: float rows on vectors). Throws on a size mismatch or a label ≥ cols.
+template <detail::array_arg Z, detail::array_arg Lb, detail::array_arg Ls, detail::array_arg G, class... Mode>
+    requires(std::integral<detail::value_t<Lb>> && sizeof...(Mode) <= 1 && (std::is_same_v<Mode, fast_t> && ...))
+constexpr void softmax_cross_entropy(Z&& z_, Lb&& labels_, Ls&& loss_, G&& grad_, std::size_t rows, std::size_t cols,
+                                     Mode... mode) {
     using T = detail::value_t<Z>;
     detail::check_inputs<T>();
     detail::check_outputs<T, Ls, G>();
@@ -589,7 +605,7 @@ constexpr void softmax_cross_entropy(Z&& z_, Lb&& labels_, Ls&& loss_, G&& grad_
     detail::check_same("softmax_cross_entropy", "labels", labels.size(), "rows", rows);
     detail::check_same("softmax_cross_entropy", "loss", loss.size(), "rows", rows);
     for (std::size_t r = 0; r < rows; ++r) {
-        loss[r] = softmax_cross_entropy(z.subspan(r * cols, cols), labels[r], grad.subspan(r * cols, cols));
+        loss[r] = softmax_cross_entropy(z.subspan(r * cols, cols), labels[r], grad.subspan(r * cols, cols), mode...);
     }
 }
 

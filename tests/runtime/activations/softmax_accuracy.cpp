@@ -316,3 +316,53 @@ TEMPLATE_TEST_CASE("softmax_backward and log_softmax_backward over rows, default
     std::vector<T> p(6), g(6), dz(5);
     CHECK_THROWS_AS(act::softmax_backward(p, g, dz, 2, 3), std::invalid_argument);
 }
+
+TEST_CASE("softmax_cross_entropy in the fast mode: loss within 2 ULP, gradient within 3", "[activations][softmax][fast]") {
+    using T = float;
+    unsigned seed = 900;
+    const auto check = [](const std::vector<T>& z, std::size_t label, const char* what) {
+        INFO(what << ", C = " << z.size() << ", label " << label);
+        const reference r = make_reference(z);
+        std::vector<T> grad(z.size());
+        const T loss = act::softmax_cross_entropy(z, label, grad, ctdiff::fast);
+        const ld m = z[r.k];
+        CHECK(ulps(loss, (m - static_cast<ld>(z[label])) + r.log_sum) <= 2);
+        kahan others;
+        for (std::size_t j = 0; j < z.size(); ++j) {
+            if (j != label) others.add(r.p[j]);
+        }
+        double worst = 0;
+        for (std::size_t i = 0; i < z.size(); ++i) {
+            const ld want = i == label ? -others.s : r.p[i];
+            if (std::fabs(want) >= std::numeric_limits<T>::min()) worst = std::max(worst, ulps(grad[i], want));
+        }
+        INFO("max ULP of the gradient " << worst);
+        CHECK(worst <= 3);
+    };
+    for (const std::size_t c : {std::size_t{1}, std::size_t{9}, std::size_t{16}, std::size_t{1000}, std::size_t{32003}}) {
+        for (const double spread : {1.0, 10.0, 100.0}) {
+            const auto z = random_row<T>(c, spread, seed++);
+            const auto k = static_cast<std::size_t>(std::max_element(z.begin(), z.end()) - z.begin());
+            check(z, k, "random, the maximum's class");
+            check(z, (k + 1) % c, "random, another class");
+        }
+    }
+    std::vector<T> confident(1000, T(0));
+    confident[0] = T(12);
+    check(confident, 0, "confident");
+    check(confident, 5, "confident, wrong class");
+    // −∞ at the label: the loss is +∞, the gradient there −1
+    std::vector<T> z{T(1), -std::numeric_limits<T>::infinity(), T(-2)}, g(3);
+    CHECK(act::softmax_cross_entropy(z, 1, g, ctdiff::fast) == std::numeric_limits<T>::infinity());
+    CHECK(g[1] == T(-1));
+    CHECK_THROWS_AS(act::softmax_cross_entropy(z, 3, g, ctdiff::fast), std::invalid_argument);
+    // rows × cols: the same bits as row by row
+    std::vector<T> zz = random_row<T>(4 * 70, 5.0, 3), gg(280), ll(4), gr(70);
+    const std::vector<unsigned> labels{0, 69, 7, 33};
+    act::softmax_cross_entropy(zz, labels, ll, gg, 4, 70, ctdiff::fast);
+    for (std::size_t r = 0; r < 4; ++r) {
+        const T one = act::softmax_cross_entropy(std::span<const T>(zz).subspan(70 * r, 70), labels[r], gr, ctdiff::fast);
+        CHECK(test_support::bits(one) == test_support::bits(ll[r]));
+        CHECK(std::equal(gr.begin(), gr.end(), gg.begin() + static_cast<std::ptrdiff_t>(70 * r)));
+    }
+}

@@ -155,16 +155,8 @@ inline fast_row_sums fast_row(std::span<const float> z, std::span<float> e) {
     return r;
 }
 
-/// p = softmax(z), fast: e^{zᵢ−m} times one float 1/Σ.
-inline void fast_softmax_row(std::span<const float> z, std::span<float> p) {
-    const fast_row_sums r = fast_row(z, p);
-    if (r.undefined) {
-        for (float& v : p) {
-            v = std::numeric_limits<float>::quiet_NaN();
-        }
-        return;
-    }
-    const float inv = static_cast<float>(1.0 / (r.ones + r.rest));
+/// p ← p·inv over a row (vectors, the rest masked).
+inline void fast_scale_row(std::span<float> p, float inv) {
 #if CTDIFF_SOFTMAX_SIMD
     std::size_t i = 0;
     namespace hn = math::hn;
@@ -185,14 +177,42 @@ inline void fast_softmax_row(std::span<const float> z, std::span<float> p) {
 #endif
 }
 
+inline void fill_nan_row(std::span<float> p) {
+    for (float& v : p) {
+        v = std::numeric_limits<float>::quiet_NaN();
+    }
+}
+
+/// p = softmax(z), fast: e^{zᵢ−m} times one float 1/Σ.
+inline void fast_softmax_row(std::span<const float> z, std::span<float> p) {
+    const fast_row_sums r = fast_row(z, p);
+    if (r.undefined) {
+        return fill_nan_row(p);
+    }
+    fast_scale_row(p, static_cast<float>(1.0 / (r.ones + r.rest)));
+}
+
+/// Cross-entropy of softmax(z) against class `label`, fast: the loss (m − z_label) + log Σ and
+/// grad = p − e_label, the label's entry as −Σ_{j≠label} pⱼ (no cancellation where p_label ≈ 1).
+inline float fast_cross_entropy_row(std::span<const float> z, std::size_t label, std::span<float> grad) {
+    const fast_row_sums r = fast_row(z, grad);
+    if (r.undefined) {
+        fill_nan_row(grad);
+        return std::numeric_limits<float>::quiet_NaN();
+    }
+    const double s = r.ones + r.rest;
+    // Σ_{j≠label} e_j: at a maximum the other ones and the rest, else Σ − e_label (≥ 1: no loss)
+    const double others = z[label] < r.m ? s - static_cast<double>(grad[label]) : (r.ones - 1) + r.rest;
+    fast_scale_row(grad, static_cast<float>(1.0 / s));
+    grad[label] = static_cast<float>(-others / s);
+    return static_cast<float>((static_cast<double>(r.m) - static_cast<double>(z[label])) + math::log1p((r.ones - 1) + r.rest));
+}
+
 /// log softmax(z), fast: (zᵢ − m) − log Σ, log Σ = log1p((ones − 1) + rest) in double, once.
 inline void fast_log_softmax_row(std::span<const float> z, std::span<float> out) {
     const fast_row_sums r = fast_row(z, {});
     if (r.undefined) {
-        for (float& v : out) {
-            v = std::numeric_limits<float>::quiet_NaN();
-        }
-        return;
+        return fill_nan_row(out);
     }
     const float l = static_cast<float>(math::log1p((r.ones - 1) + r.rest));
 #if CTDIFF_SOFTMAX_SIMD
