@@ -110,30 +110,16 @@ constexpr std::span<T> out_span(R&& r) {
     }
 }
 
-// A sum carried in double with Knuth's TwoSum: s + c holds the exact sum of what it was given to
-// about 2^-106, so rows of up to 10⁶ terms keep their sum to the last bit of double.
-struct wide_sum {
-    double s = 0, c = 0;
-    constexpr void add(double v) {
-        const double r = s + v, bv = r - s;
-        c += (s - (r - bv)) + (v - bv);
-        s = r;
-    }
-    [[nodiscard]] constexpr double value() const { return s + c; }
-};
-
 // a − b as hi + lo exactly (TwoSum); for floats a double holds it whole.
-struct wide_diff {
-    double hi, lo;
-};
+using wide_diff = math::detail::dd;
 template <class T>
 constexpr wide_diff diff(T a, T b) {
     if constexpr (std::is_same_v<T, float>) {
         return {static_cast<double>(a) - static_cast<double>(b), 0.0};
     } else {
-        const double r = a - b, bv = r - a;
+        const wide_diff d = math::detail::two_sum(a, -b);
         // ±∞ or NaN: nothing to carry (a select on the bits, so that the loops stay vectorized)
-        return {r, math::detail::sel(r - r == 0, (a - (r - bv)) + (-b - bv), 0.0)};
+        return {d.hi, math::detail::sel(d.hi - d.hi == 0, d.lo, 0.0)};
     }
 }
 // e^{a − b} in double: e^{hi}·(1 + lo).
@@ -153,12 +139,10 @@ struct row_stats {
     double m = 0;
     std::size_t k = 0;
     bool undefined = false;
-    struct {
-        double s = 0, c = 0;
-    } rest{};
-    [[nodiscard]] constexpr double sum() const { return (1 + rest.s) + rest.c; }
+    math::detail::dd rest{0, 0};
+    [[nodiscard]] constexpr double sum() const { return (1 + rest.hi) + rest.lo; }
     // log Σⱼ e^{zⱼ−m} = log1p(rest), with rest's carry
-    [[nodiscard]] constexpr double log_sum() const { return math::log1p(rest.s) + rest.c / (1 + rest.s); }
+    [[nodiscard]] constexpr double log_sum() const { return math::log1p(rest.hi) + rest.lo / (1 + rest.hi); }
 };
 // e, where given, receives e^{zⱼ−m} rounded to T.
 template <class T>
@@ -182,9 +166,9 @@ constexpr row_stats stats(std::span<const T> z, std::span<T> e = {}) {
     }
     // blocks of e^{zᵢ−m} in double (a vectorized loop), then the compensated lanes; the
     // maximum's term, exactly 1, is counted apart
-    constexpr std::size_t block = 256, lanes = 8;
+    constexpr std::size_t block = 256;
     std::array<double, block> buf{};
-    math::detail::lane_sums<lanes> rest;
+    math::detail::lane_sums<> rest;
     for (std::size_t b = 0; b < z.size(); b += block) {
         const std::size_t n = std::min(block, z.size() - b);
         for (std::size_t j = 0; j < n; ++j) {
@@ -196,20 +180,11 @@ constexpr row_stats stats(std::span<const T> z, std::span<T> e = {}) {
             }
         }
         if (r.k >= b && r.k < b + n) {
-            if (!e.empty()) {
-                e[r.k] = T(1);
-            }
-            buf[r.k - b] = 0;
+            buf[r.k - b] = 0; // e^{0} = 1 is in e; the sum counts it apart
         }
-        const std::size_t padded = (n + lanes - 1) / lanes * lanes;
-        for (std::size_t j = n; j < padded; ++j) {
-            buf[j] = 0;
-        }
-        rest.add(buf.data(), padded);
+        rest.add(buf.data(), n);
     }
-    const auto t = rest.total();
-    r.rest.s = t.hi;
-    r.rest.c = t.lo;
+    r.rest = rest.total();
     return r;
 }
 
@@ -262,7 +237,7 @@ constexpr T ce_row(std::span<const T> z, std::size_t label, std::span<T> grad) {
         return std::numeric_limits<T>::quiet_NaN();
     }
     // grad = p − e_label; at the label p − 1 = −(Σ_{j≠label} e_j)/Σ e_j, summed without it
-    wide_sum others;
+    math::detail::lane_sums<1> others;
     for (std::size_t j = 0; j < z.size(); ++j) {
         if (j != label) {
             others.add(static_cast<double>(grad[j]));
@@ -289,7 +264,7 @@ constexpr T soft_ce_row(std::span<const T> z, std::span<const T> y, std::span<T>
     }
     const double l = r.log_sum(), s = r.sum();
     const T m = static_cast<T>(r.m);
-    wide_sum loss, sy;
+    math::detail::lane_sums<1> loss, sy;
     for (std::size_t i = 0; i < z.size(); ++i) {
         if (y[i] != T(0)) { // yᵢ·(lse − zᵢ) = yᵢ·((m − zᵢ) + l), both terms ≥ 0
             const wide_diff d = diff(m, z[i]);
@@ -308,16 +283,15 @@ constexpr T soft_ce_row(std::span<const T> z, std::span<const T> y, std::span<T>
 // lanes (float: the products are exact in double), dz computed in double and rounded once.
 template <class T>
 constexpr void softmax_backward_row(std::span<const T> p, std::span<const T> g, std::span<T> dz) {
-    constexpr std::size_t block = 256, lanes = 8;
+    constexpr std::size_t block = 256;
     std::array<double, block> buf{};
-    math::detail::lane_sums<lanes> dot;
+    math::detail::lane_sums<> dot;
     for (std::size_t b = 0; b < p.size(); b += block) {
         const std::size_t n = std::min(block, p.size() - b);
-        const std::size_t padded = (n + lanes - 1) / lanes * lanes;
-        for (std::size_t j = 0; j < padded; ++j) {
-            buf[j] = j < n ? static_cast<double>(p[b + j]) * static_cast<double>(g[b + j]) : 0.0;
+        for (std::size_t j = 0; j < n; ++j) {
+            buf[j] = static_cast<double>(p[b + j]) * static_cast<double>(g[b + j]);
         }
-        dot.add(buf.data(), padded);
+        dot.add(buf.data(), n);
     }
     const double d = dot.value();
     for (std::size_t i = 0; i < p.size(); ++i) {
@@ -328,15 +302,8 @@ constexpr void softmax_backward_row(std::span<const T> p, std::span<const T> g, 
 // log-softmax's backward from its output: dz = g − e^{l}·Σg.
 template <class T>
 constexpr void log_softmax_backward_row(std::span<const T> l, std::span<const T> g, std::span<T> dz) {
-    constexpr std::size_t lanes = 8;
-    math::detail::lane_sums<lanes> sum;
-    const std::size_t whole = g.size() / lanes * lanes;
-    sum.add(g.data(), whole);
-    std::array<T, lanes> tail{};
-    for (std::size_t j = whole; j < g.size(); ++j) {
-        tail[j - whole] = g[j];
-    }
-    sum.add(tail.data(), lanes);
+    math::detail::lane_sums<> sum;
+    sum.add(g.data(), g.size());
     const double sg = sum.value();
     for (std::size_t i = 0; i < l.size(); ++i) {
         dz[i] = static_cast<T>(static_cast<double>(g[i]) - math::exp(static_cast<double>(l[i])) * sg);

@@ -156,9 +156,9 @@ public:
             }
         }
         opts.threads = 1;
-        constexpr std::size_t block = 1024, lanes = 8;
+        constexpr std::size_t block = 1024;
         alignas(64) std::array<std::array<T, block>, gradients> terms;
-        std::array<math::detail::lane_sums<lanes>, gradients> sum{};
+        std::array<math::detail::lane_sums<>, gradients> sum{};
         for (std::size_t b = 0; b < n; b += block) {
             const std::size_t m = std::min(block, n - b);
             std::array<std::span<T>, 1 + gradients> out{};
@@ -168,8 +168,7 @@ public:
             }
             terms_t::template run<Mode>({xs.subspan(b, m), dys.subspan(b, m)}, out, p, opts);
             for (std::size_t k = 0; k < gradients; ++k) {
-                std::ranges::fill(std::span<T>(terms[k]).subspan(m), T(0));
-                sum[k].add(terms[k].data(), (m + lanes - 1) / lanes * lanes);
+                sum[k].add(terms[k].data(), m);
             }
         }
         std::array<T, gradients> result{};
