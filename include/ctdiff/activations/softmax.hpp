@@ -130,8 +130,6 @@ constexpr double exp_diff(T a, T b) {
     return e + e * d.lo;
 }
 
-constexpr bool is_nan(double v) { return v != v; }
-
 // One row's normalizer: m = max z (k: where), rest = Σ_{j≠k} e^{zⱼ−m} (the term at k is exactly
 // 1, so the sum is 1 + rest and its log is log1p(rest), accurate when rest is tiny). A row with
 // NaN, or whose maximum is ±∞ (+∞, or all −∞), has no limit: `undefined`.
@@ -150,7 +148,7 @@ constexpr row_stats stats(std::span<const T> z, std::span<T> e = {}) {
     row_stats r;
     T m = -std::numeric_limits<T>::infinity();
     for (std::size_t i = 0; i < z.size(); ++i) {
-        if (is_nan(static_cast<double>(z[i]))) {
+        if (math::detail::is_nan(static_cast<double>(z[i]))) {
             r.undefined = true;
         } else if (z[i] > m) {
             m = z[i];
@@ -188,19 +186,13 @@ constexpr row_stats stats(std::span<const T> z, std::span<T> e = {}) {
     return r;
 }
 
-template <class T>
-constexpr void fill_nan(std::span<T> out) {
-    for (T& v : out) {
-        v = std::numeric_limits<T>::quiet_NaN();
-    }
-}
 
 template <class T>
 constexpr void softmax_row(std::span<const T> z, std::span<T> p) {
     check_same("softmax", "z", z.size(), "p", p.size());
     const row_stats r = stats(z, p);
     if (r.undefined) {
-        return fill_nan(p);
+        return fill_nan_row(p);
     }
     const double s = r.sum();
     for (T& v : p) {
@@ -213,7 +205,7 @@ constexpr void log_softmax_row(std::span<const T> z, std::span<T> out) {
     check_same("log_softmax", "z", z.size(), "out", out.size());
     const row_stats r = stats(z);
     if (r.undefined) {
-        return fill_nan(out);
+        return fill_nan_row(out);
     }
     const double l = r.log_sum();
     const T m = static_cast<T>(r.m);
@@ -233,7 +225,7 @@ constexpr T ce_row(std::span<const T> z, std::size_t label, std::span<T> grad) {
     }
     const row_stats r = stats(z, grad);
     if (r.undefined) {
-        fill_nan(grad);
+        fill_nan_row(grad);
         return std::numeric_limits<T>::quiet_NaN();
     }
     // grad = p − e_label; at the label p − 1 = −(Σ_{j≠label} e_j)/Σ e_j, summed without it
@@ -259,7 +251,7 @@ constexpr T soft_ce_row(std::span<const T> z, std::span<const T> y, std::span<T>
     check_same("softmax_cross_entropy", "z", z.size(), "grad", grad.size());
     const row_stats r = stats(z, grad);
     if (r.undefined) {
-        fill_nan(grad);
+        fill_nan_row(grad);
         return std::numeric_limits<T>::quiet_NaN();
     }
     const double l = r.log_sum(), s = r.sum();

@@ -29,28 +29,33 @@
 
 namespace ctdiff::activations::detail {
 
-/// e^{z − m} with z − m as hi + lo, on a float or on lanes: e^{hi} + e^{hi}·lo.
+/// z − m as hi + lo exactly (TwoSum), on a float or on lanes; lo is 0 where hi is ±∞ (a −∞ entry).
+template <class F>
+struct fast_split {
+    F hi, lo;
+};
+template <class F>
+CTDIFF_MATH_INLINE fast_split<F> fast_difference(F z, F m) {
+    using math::detail::sel;
+    const F hi = z - m;
+    const F bv = hi - z;
+    const F lo = (z - (hi - bv)) + ((F(0.0f) - m) - bv);
+    return {hi, sel(hi - hi == F(0.0f), lo, F(0.0f))};
+}
+/// e^{z − m}: e^{hi} + e^{hi}·lo.
 template <class F>
 CTDIFF_MATH_INLINE F fast_exp_difference(F z, F m) {
     namespace fc = math::detail::fast;
     using fc::fmadd;
-    using math::detail::sel;
-    const F hi = z - m;
-    const F bv = hi - z;
-    F lo = (z - (hi - bv)) + ((F(0.0f) - m) - bv);
-    lo = sel(hi - hi == F(0.0f), lo, F(0.0f)); // ±∞ (a −∞ entry): nothing to carry
-    const F e = fc::exp(hi);
-    return fmadd(e, lo, e);
+    const fast_split<F> d = fast_difference(z, m);
+    const F e = fc::exp(d.hi);
+    return fmadd(e, d.lo, e);
 }
 /// (z − m) − l as (hi − l) + lo: two terms of one sign.
 template <class F>
 CTDIFF_MATH_INLINE F fast_log_difference(F z, F m, F l) {
-    using math::detail::sel;
-    const F hi = z - m;
-    const F bv = hi - z;
-    F lo = (z - (hi - bv)) + ((F(0.0f) - m) - bv);
-    lo = sel(hi - hi == F(0.0f), lo, F(0.0f));
-    return (hi - l) + lo;
+    const fast_split<F> d = fast_difference(z, m);
+    return (d.hi - l) + d.lo;
 }
 
 struct fast_row_sums {
@@ -177,9 +182,11 @@ inline void fast_scale_row(std::span<float> p, float inv) {
 #endif
 }
 
-inline void fill_nan_row(std::span<float> p) {
-    for (float& v : p) {
-        v = std::numeric_limits<float>::quiet_NaN();
+/// A row without a limit: NaN throughout (either mode).
+template <class T>
+constexpr void fill_nan_row(std::span<T> p) {
+    for (T& v : p) {
+        v = std::numeric_limits<T>::quiet_NaN();
     }
 }
 
