@@ -142,15 +142,14 @@ public:
     static std::array<T, gradients> run(std::span<const T> xs, std::span<const T> dys, std::span<T> dxs,
                                         const std::array<T, parameters>& p, kernel_options opts = {}) {
         const std::size_t n = xs.size();
-        if (dys.size() != n || dxs.size() != n) {
-            const bool dy_wrong = dys.size() != n;
-            throw std::invalid_argument(std::string("ctdiff kernel: ") + (dy_wrong ? "input 1" : "output 0") +
-                                        " has " + std::to_string(dy_wrong ? dys.size() : dxs.size()) +
-                                        " elements but input 0 has " + std::to_string(n) +
-                                        "; all arrays of a call must have the same length");
+        if (dys.size() != n) {
+            throw std::invalid_argument(eval::detail::size_message("input", 1, dys.size(), n));
+        }
+        if (dxs.size() != n) {
+            throw std::invalid_argument(eval::detail::size_message("output", 0, dxs.size(), n));
         }
         for (const T* in : {xs.data(), dys.data()}) {
-            if (n != 0 && dxs.data() != in && eval::detail::overlaps(dxs.data(), in, n * sizeof(T))) {
+            if (dxs.data() != in && eval::detail::overlaps(dxs.data(), in, n * sizeof(T))) {
                 throw std::invalid_argument("ctdiff kernel: output 0 overlaps an input without being the same "
                                             "array; in place is only allowed on the whole array");
             }

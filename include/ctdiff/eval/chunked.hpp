@@ -104,10 +104,9 @@ private:
             }
             // in place only where each row reads what it overwrites: dz on z, y on dy
             const auto clash = [](auto out, auto in, bool same_allowed) {
-                const auto* o = reinterpret_cast<const char*>(out.data());
-                const auto* i = reinterpret_cast<const char*>(in.data());
-                const bool meet = !out.empty() && !in.empty() && o < i + in.size_bytes() && i < o + out.size_bytes();
-                return meet && !(same_allowed && o == i && out.size() == in.size());
+                const bool same = static_cast<const void*>(out.data()) == in.data() && out.size() == in.size();
+                return eval::detail::overlaps(out.data(), out.size_bytes(), in.data(), in.size_bytes()) &&
+                       !(same_allowed && same);
             };
             if (clash(y, z, false) || clash(y, dy, true) || clash(dz, z, true) || clash(dz, dy, false) ||
                 clash(dz, y, false)) {

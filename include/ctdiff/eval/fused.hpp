@@ -65,10 +65,18 @@
 namespace ctdiff {
 
 namespace eval::detail {
-inline bool overlaps(const void* a, const void* b, std::size_t bytes) {
+/// Whether [a, a + a_bytes) and [b, b + b_bytes) share a byte.
+inline bool overlaps(const void* a, std::size_t a_bytes, const void* b, std::size_t b_bytes) {
     const auto pa = reinterpret_cast<std::uintptr_t>(a);
     const auto pb = reinterpret_cast<std::uintptr_t>(b);
-    return pa < pb + bytes && pb < pa + bytes;
+    return a_bytes != 0 && b_bytes != 0 && pa < pb + b_bytes && pb < pa + a_bytes;
+}
+inline bool overlaps(const void* a, const void* b, std::size_t bytes) { return overlaps(a, bytes, b, bytes); }
+
+/// The sentence for an array of the wrong length: `what` k has `got` elements where input 0 has n.
+inline std::string size_message(const char* what, std::size_t k, std::size_t got, std::size_t n) {
+    return std::string("ctdiff kernel: ") + what + " " + std::to_string(k) + " has " + std::to_string(got) +
+           " elements but input 0 has " + std::to_string(n) + "; all arrays of a call must have the same length";
 }
 } // namespace eval::detail
 
@@ -139,12 +147,12 @@ public:
         const std::size_t n = in[0].size();
         for (std::size_t j = 0; j < NIn; ++j) {
             if (in[j].size() != n) {
-                throw std::invalid_argument(size_message("input", j, in[j].size(), n));
+                throw std::invalid_argument(eval::detail::size_message("input", j, in[j].size(), n));
             }
         }
         for (std::size_t k = 0; k < outputs; ++k) {
             if (out[k].size() != n) {
-                throw std::invalid_argument(size_message("output", k, out[k].size(), n));
+                throw std::invalid_argument(eval::detail::size_message("output", k, out[k].size(), n));
             }
         }
         if (n == 0) {
@@ -202,10 +210,6 @@ private:
         run<eval::detail::mode_of_t<Args...>>(in, out, extras.p, extras.opts);
     }
 
-    static std::string size_message(const char* what, std::size_t k, std::size_t got, std::size_t n) {
-        return std::string("ctdiff kernel: ") + what + " " + std::to_string(k) + " has " + std::to_string(got) +
-               " elements but input 0 has " + std::to_string(n) + "; all arrays of a call must have the same length";
-    }
 };
 
 /// A fused kernel of expressions of x: `fused(f, d(f, x), d<2>(f, x))` takes x and three outputs.
